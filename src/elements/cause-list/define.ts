@@ -1,0 +1,10 @@
+import {CareCauseList} from './cause-list.js';
+import {defineElement} from '../shared.js';
+
+defineElement('care-cause-list', CareCauseList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'care-cause-list': CareCauseList;
+  }
+}

@@ -1,0 +1,40 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host([selectable]) [part~='list'] {
+    list-style: none;
+    padding-inline-start: 0;
+  }
+  [part~='item'] {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_space-s);
+  }
+  :host(:not([selectable])) [part~='item'] {
+    display: list-item;
+  }
+  [part~='checkbox'] {
+    flex: none;
+    inline-size: var(--_control-size);
+    block-size: var(--_control-size);
+    margin: 0;
+    accent-color: var(--_accent);
+    translate: 0 0.15em;
+  }
+  [part~='label'] {
+    cursor: pointer;
+  }
+  [part~='summary'] {
+    margin-block: 0 var(--_space-s);
+    padding: var(--_space-s) var(--_space-m);
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+  @media (forced-colors: active) {
+    [part~='summary'] {
+      border: 1px solid CanvasText;
+      border-inline-start-width: 4px;
+    }
+  }
+`;

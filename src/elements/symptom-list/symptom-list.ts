@@ -1,0 +1,86 @@
+import {html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
+import {emit} from '../../events.js';
+import {CareListElement} from '../list-base.js';
+import {styles} from './symptom-list.styles.js';
+
+/**
+ * The article's symptoms of leaky gut syndrome, optionally as a self-check the reader ticks.
+ *
+ * @summary A list of symptoms; with `selectable`, a checklist with a live summary.
+ * @slot - An optional `<h2>`…`<h6>`, `<ul>`/`<ol>` of `<li>` and `<p>` caution: the page's own
+ *   content, shown before JavaScript runs and used as the element's content (not rendered as a slot).
+ * @csspart heading - The heading.
+ * @csspart list - The `ul`.
+ * @csspart item - Each `li`.
+ * @csspart checkbox - Each checkbox (with `selectable`).
+ * @csspart label - Each label (with `selectable`).
+ * @csspart summary - The live summary of marked symptoms (with `selectable`).
+ * @csspart caution - The caution under the list.
+ * @cssprop --care-color-accent - Checkbox and summary accent.
+ * @cssprop --care-list-indent - Indent of the plain list.
+ * @cssprop --care-list-gap - Space between items.
+ * @fires care-change - The reader marked or unmarked a symptom; `detail: {ids, done, total}`.
+ * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
+ */
+export class CareSymptomList extends CareListElement {
+  static override styles = [...CareListElement.styles, styles];
+
+  protected readonly article = 'symptoms';
+
+  private readonly marks = new PersistedIdsController(this, () =>
+    this.persist ? this.storageKey || defaultStorageKey(this.localName) : null,
+  );
+
+  /** Turns each symptom into a checkbox the reader can tick, with a live summary. */
+  @property({type: Boolean, reflect: true}) selectable = false;
+
+  /** Keeps the marks in localStorage so they survive a reload (with `selectable`). */
+  @property({type: Boolean}) persist = false;
+
+  /** The localStorage key for `persist`; by default the tag name and the page path. */
+  @property({attribute: 'storage-key'}) storageKey = '';
+
+  /** The ids of the marked symptoms that are in the list now, in list order. */
+  get selected(): string[] {
+    return this.shownItems.filter((item) => this.marks.ids.has(item.id)).map((item) => item.id);
+  }
+
+  private toggleSymptom(id: string, marked: boolean): void {
+    this.marks.set(id, marked);
+    const ids = this.selected;
+    emit(this, 'care-change', {ids, done: ids.length, total: this.shownItems.length});
+  }
+
+  /** Unmarks every symptom (does not fire `care-change`). */
+  clear(): void {
+    this.marks.clear();
+  }
+
+  override render() {
+    const items = this.shownItems;
+    return html`
+      ${this.renderHeader()}
+      <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
+        ${items.map((item, i) =>
+            this.selectable
+              ? html`<li part="item">
+                  <input
+                    part="checkbox"
+                    type="checkbox"
+                    id=${`s${i}`}
+                    .checked=${this.marks.ids.has(item.id)}
+                    @change=${(e: Event) => this.toggleSymptom(item.id, (e.target as HTMLInputElement).checked)}
+                  /><label part="label" for=${`s${i}`}>${item.label}</label>
+                </li>`
+              : html`<li part="item">${item.label}</li>`,
+        )}
+      </ul>
+      ${this.selectable
+        ? html`<p part="summary" role="status">${this.t.symptomsSummary(this.selected.length, items.length)}</p>`
+        : nothing}
+      ${this.renderCaution()}
+    `;
+  }
+}

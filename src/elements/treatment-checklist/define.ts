@@ -1,0 +1,10 @@
+import {CareTreatmentChecklist} from './treatment-checklist.js';
+import {defineElement} from '../shared.js';
+
+defineElement('care-treatment-checklist', CareTreatmentChecklist);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'care-treatment-checklist': CareTreatmentChecklist;
+  }
+}

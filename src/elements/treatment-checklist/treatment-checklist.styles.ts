@@ -1,0 +1,70 @@
+import {css} from 'lit';
+
+export const styles = css`
+  [part~='list'] {
+    list-style: none;
+    padding-inline-start: 0;
+  }
+  [part~='item'] {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_space-s);
+  }
+  [part~='checkbox'] {
+    flex: none;
+    inline-size: var(--_control-size);
+    block-size: var(--_control-size);
+    margin: 0;
+    accent-color: var(--_accent);
+    translate: 0 0.15em;
+  }
+  [part~='label'] {
+    cursor: pointer;
+  }
+  input:checked + [part~='label'] {
+    color: var(--_muted);
+  }
+  [part~='progress'] {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space-s) var(--_space-m);
+    margin-block: 0 var(--_space-m);
+  }
+  [part~='progress-bar'] {
+    flex: 1 1 8rem;
+    block-size: 0.5rem;
+    border-radius: 999px;
+    background: var(--_surface);
+    box-shadow: inset 0 0 0 1px var(--_border);
+    overflow: hidden;
+  }
+  [part~='progress-value'] {
+    block-size: 100%;
+    background: var(--_accent);
+    transition: inline-size 200ms ease-out;
+  }
+  [part~='reset'] {
+    font: inherit;
+    font-size: 0.9em;
+    color: inherit;
+    background: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-xs) var(--_space-s);
+    cursor: pointer;
+  }
+  [part~='reset']:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  @media (forced-colors: active) {
+    [part~='progress-bar'] {
+      border: 1px solid CanvasText;
+    }
+    [part~='progress-value'] {
+      background: Highlight;
+      forced-color-adjust: none;
+    }
+  }
+`;

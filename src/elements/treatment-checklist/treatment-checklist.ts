@@ -1,0 +1,120 @@
+import {html} from 'lit';
+import {property} from 'lit/decorators.js';
+import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
+import {emit} from '../../events.js';
+import {CareListElement} from '../list-base.js';
+import {styles} from './treatment-checklist.styles.js';
+
+/**
+ * The article's prevention and treatment steps as a checklist. Ticks are kept in localStorage by
+ * item id (in memory where storage is blocked or full), so progress survives a reload and a list
+ * that changes keeps the ticks that still match.
+ *
+ * @summary A checklist of treatment steps with saved progress.
+ * @slot - An optional `<h2>`…`<h6>`, `<ul>`/`<ol>` of `<li>` and `<p>` caution: the page's own
+ *   content, shown before JavaScript runs and used as the content.
+ * @csspart heading - The heading.
+ * @csspart progress - The progress row (text, bar and reset control).
+ * @csspart progress-text - "n of m done".
+ * @csspart progress-bar - The progressbar track.
+ * @csspart progress-value - The filled part of the track.
+ * @csspart reset - The control that clears the ticks.
+ * @csspart list - The `ul`.
+ * @csspart item - Each `li`.
+ * @csspart checkbox - Each checkbox.
+ * @csspart label - Each label.
+ * @csspart caution - The caution under the list.
+ * @cssprop --care-color-accent - Checkbox and progress colour.
+ * @cssprop --care-list-gap - Space between steps.
+ * @fires care-change - The reader ticked, unticked or cleared steps; `detail: {ids, done, total}`.
+ * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
+ */
+export class CareTreatmentChecklist extends CareListElement {
+  static override styles = [...CareListElement.styles, styles];
+
+  protected readonly article = 'treatment';
+
+  private readonly ticks = new PersistedIdsController(this, () =>
+    this.noPersist ? null : this.storageKey || defaultStorageKey(this.localName),
+  );
+
+  /** The localStorage key; by default the tag name and the page path. */
+  @property({attribute: 'storage-key'}) storageKey = '';
+
+  /** Keeps ticks in memory only. */
+  @property({attribute: 'no-persist', type: Boolean}) noPersist = false;
+
+  /** The ids of the ticked steps that are in the list now, in list order. */
+  get checked(): string[] {
+    return this.shownItems.filter((item) => this.ticks.ids.has(item.id)).map((item) => item.id);
+  }
+
+  private announceChange(): void {
+    const ids = this.checked;
+    emit(this, 'care-change', {ids, done: ids.length, total: this.shownItems.length});
+  }
+
+  private toggleStep(id: string, ticked: boolean): void {
+    this.ticks.set(id, ticked);
+    this.announceChange();
+  }
+
+  private clearTicks(): void {
+    this.ticks.clear();
+    this.announceChange();
+    this.renderRoot.querySelector<HTMLInputElement>('[part~="checkbox"]')?.focus();
+  }
+
+  /** Unticks every step and forgets the saved progress (does not fire `care-change`). */
+  reset(): void {
+    this.ticks.clear();
+  }
+
+  private renderProgress(done: number, total: number) {
+    const text = this.t.checklistProgress(done, total);
+    return html`<div part="progress">
+      <span part="progress-text" id="progress-text" aria-hidden="true">${text}</span>
+      <div
+        part="progress-bar"
+        role="progressbar"
+        aria-label=${this.t.checklistProgressLabel}
+        aria-valuemin="0"
+        aria-valuemax=${total}
+        aria-valuenow=${done}
+        aria-valuetext=${text}
+      >
+        <div part="progress-value"></div>
+      </div>
+      <button part="reset" type="button" ?disabled=${done === 0} @click=${this.clearTicks}>${this.t.checklistReset}</button>
+    </div>`;
+  }
+
+  override updated(): void {
+    // Set through CSSOM, which a strict Content-Security-Policy allows (a style attribute it would block).
+    const total = this.shownItems.length;
+    this.renderRoot
+      .querySelector<HTMLElement>('[part~="progress-value"]')
+      ?.style.setProperty('inline-size', `${total ? (100 * this.checked.length) / total : 0}%`);
+  }
+
+  override render() {
+    const items = this.shownItems;
+    return html`
+      ${this.renderHeader()} ${this.renderProgress(this.checked.length, items.length)}
+      <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
+        ${items.map((item, i) =>
+            html`<li part="item">
+              <input
+                part="checkbox"
+                type="checkbox"
+                id=${`t${i}`}
+                .checked=${this.ticks.ids.has(item.id)}
+                @change=${(e: Event) => this.toggleStep(item.id, (e.target as HTMLInputElement).checked)}
+              /><label part="label" for=${`t${i}`}>${item.label}</label>
+            </li>`,
+        )}
+      </ul>
+      ${this.renderCaution()}
+    `;
+  }
+}

@@ -1,0 +1,79 @@
+import {css} from 'lit';
+
+/**
+ * The design tokens. Each public `--care-*` property has a default; elements read the private
+ * `--_*` copies. Text and fonts inherit from the page so an element looks native in any theme.
+ * Colours follow the page's `color-scheme` through `light-dark()`: a page that declares
+ * `color-scheme: light dark` gets them from `prefers-color-scheme`, a dark theme that declares
+ * `color-scheme: dark` gets the dark ones.
+ */
+export const tokens = css`
+  :host {
+    --_text: var(--care-color-text, inherit);
+    --_muted: var(--care-color-muted, light-dark(#4a5250, #c3cbc8));
+    --_accent: var(--care-color-accent, light-dark(#0b6b4c, #6fd6aa));
+    --_on-accent: var(--care-color-on-accent, light-dark(#ffffff, #05281b));
+    --_surface: var(--care-color-surface, light-dark(#f3f6f5, #1b2321));
+    --_border: var(--care-color-border, light-dark(#8a9591, #7b8884));
+    --_danger: var(--care-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_success: var(--care-color-success, light-dark(#0b6b4c, #6fd6aa));
+    --_focus: var(--care-color-focus, light-dark(#1a56db, #9cc3ff));
+    --_font: var(--care-font-family, inherit);
+    --_font-size: var(--care-font-size, inherit);
+    --_line-height: var(--care-line-height, inherit);
+    --_heading-font: var(--care-heading-font-family, inherit);
+    --_radius: var(--care-radius, 0.5rem);
+    --_space-xs: var(--care-space-xs, 0.25rem);
+    --_space-s: var(--care-space-s, 0.5rem);
+    --_space-m: var(--care-space-m, 1rem);
+    --_space-l: var(--care-space-l, 1.5rem);
+    --_control-size: var(--care-control-size, 1.25em);
+  }
+`;
+
+/** Rules every element shares: host display, the focus ring, visually-hidden text, forced colours, motion. */
+export const shared = css`
+  :host {
+    display: block;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    border: 0 !important;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition-duration: 0s !important;
+      animation-duration: 0s !important;
+    }
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,36 @@
+// The browser suite: every test file in Chromium, Firefox and WebKit (see scripts/browsers.mjs),
+// served with the reference receiver so submissions travel over real HTTP.
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {defaultReporter} from '@web/test-runner';
+import {checkBrowsers, launchers, requestedEngines} from './scripts/browsers.mjs';
+import {summaryReporter} from './scripts/summary-reporter.mjs';
+import {receiverMiddleware} from './demo/receiver/middleware.mjs';
+
+const engines = requestedEngines();
+checkBrowsers(engines);
+
+export default {
+  files: process.env.TEST_FILES || 'test/**/*.test.ts',
+  nodeResolve: true,
+  // Required, not only kind to 2 cores: at 2+ Firefox throttles background tabs and focus tests fail.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  testFramework: {config: {timeout: 10000}},
+  middleware: [
+    receiverMiddleware({
+      dataDir: mkdtempSync(join(tmpdir(), 'care-receiver-')),
+      // Tests post from one address; keying flood control by address and post lets each test use its own post.
+      floodKey: (client, body) => `${client}:${body.post ?? ''}`,
+      floodWindowMs: 2000,
+      log: false,
+    }),
+  ],
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'})],
+  browsers: await launchers(engines),
+  reporters: [defaultReporter(), summaryReporter()],
+};
