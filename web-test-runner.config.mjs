@@ -5,8 +5,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
-import {checkBrowsers, launchers, requestedEngines} from './scripts/browsers.mjs';
-import {summaryReporter} from './scripts/summary-reporter.mjs';
+import {checkBrowsers, launchers, requestedEngines} from './test/runner/browsers.mjs';
+import {summaryReporter} from './test/runner/summary-reporter.mjs';
 import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 
 const engines = requestedEngines();

@@ -5,5 +5,7 @@
 import './elements/symptom-list/define.js';
 import './elements/cause-list/define.js';
 import './elements/treatment-checklist/define.js';
+import './elements/guide-signup/define.js';
+import './elements/comment-form/define.js';
 
 export * from './index.js';

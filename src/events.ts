@@ -1,3 +1,6 @@
+import type {Outcome} from './lib/outcome.js';
+import type {Protocol} from './lib/protocols.js';
+
 /**
  * The events of care-elements. All bubble and are composed, so a page can listen on `document`.
  * Their `detail` types are declared once here.
@@ -13,6 +16,26 @@ export interface CareChangeDetail {
   total: number;
 }
 
+/** `care-submit` (cancelable): a valid form is about to be sent; `preventDefault()` to send it yourself. */
+export interface CareSubmitDetail {
+  /** The fields, by the names the chosen protocol uses. */
+  data: Record<string, string | number | boolean | undefined>;
+  /** The `action` URL, or null when none is set (then nothing is sent). */
+  action: string | null;
+  /** The protocol the data is encoded for. */
+  protocol: Protocol;
+}
+
+/** `care-success`: the server accepted the submission (it may still hold it for moderation). */
+export interface CareSuccessDetail {
+  /** True when the server holds it for moderation (comments) rather than publishing it. */
+  pending: boolean;
+  /** The server's JSON answer, when it sent one. */
+  response: Record<string, unknown> | null;
+  /** A link the server gave back: the comment's permalink or the guide's download URL. */
+  link?: string;
+}
+
 /** `care-error`: something went wrong that the page may want to know about. */
 export interface CareErrorDetail {
   /** What failed: loading `src`, a submission, or the element's configuration. */
@@ -21,12 +44,16 @@ export interface CareErrorDetail {
   message: string;
   /** The URL involved, if any. */
   url?: string;
+  /** For submissions: the outcome the server's answer (or its absence) mapped to. */
+  outcome?: Outcome;
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'care-change': CustomEvent<CareChangeDetail>;
     'care-error': CustomEvent<CareErrorDetail>;
+    'care-submit': CustomEvent<CareSubmitDetail>;
+    'care-success': CustomEvent<CareSuccessDetail>;
   }
 }
 

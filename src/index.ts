@@ -5,10 +5,17 @@
 export {CareSymptomList} from './elements/symptom-list/symptom-list.js';
 export {CareCauseList} from './elements/cause-list/cause-list.js';
 export {CareTreatmentChecklist} from './elements/treatment-checklist/treatment-checklist.js';
+export {CareGuideSignup} from './elements/guide-signup/guide-signup.js';
+export {CareCommentForm} from './elements/comment-form/comment-form.js';
 export {CareListElement} from './elements/list-base.js';
 export {ItemsSourceController, type ItemsChannel, type LightContent} from './controllers/items-source.js';
 export {PersistedIdsController} from './controllers/persisted-ids.js';
 export {LocaleController} from './controllers/locale.js';
+export {SubmissionController, type SubmissionOptions} from './controllers/submission.js';
+export {FormController, type FieldSpec, type FormStatus} from './controllers/form.js';
+export {DraftController} from './controllers/draft.js';
+export {encodeRequest, isProtocol, PROTOCOLS, type Protocol, type SubmitRequest} from './lib/protocols.js';
+export {mapResponse, type Outcome, type ResponseLike} from './lib/outcome.js';
 export {ARTICLE, type ArticleContent, type ArticleList, type CareItem} from './content/article.js';
 export {CATALOGUES, resolveLang, type CareLang, type CareStrings} from './i18n/index.js';
-export type {CareChangeDetail, CareErrorDetail} from './events.js';
+export type {CareChangeDetail, CareErrorDetail, CareSubmitDetail, CareSuccessDetail} from './events.js';

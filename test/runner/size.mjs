@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 
-export function bundleSizes(file = new URL('../dist/care-elements.js', import.meta.url)) {
+export function bundleSizes(file = new URL('../../dist/care-elements.js', import.meta.url)) {
   const bytes = readFileSync(file);
   return {minified: bytes.length, gzip: gzipSync(bytes, {level: 9}).length, brotli: brotliCompressSync(bytes).length};
 }

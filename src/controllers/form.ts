@@ -1,0 +1,188 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {CareStrings} from '../i18n/index.js';
+import type {Outcome} from '../lib/outcome.js';
+import {isProtocol, type Protocol} from '../lib/protocols.js';
+import {emit} from '../events.js';
+import {SubmissionController} from './submission.js';
+
+/** A field of a form: how to find its control, its length limit, and the server's names for it. */
+export interface FieldSpec {
+  name: string;
+  control: () => HTMLInputElement | HTMLTextAreaElement | null | undefined;
+  /** Length limit, checked here rather than with `maxlength`, which would cut a paste short. */
+  max?: number;
+  /** Names the server uses for this field in its error answers (`author_email`, `email`, ...). */
+  serverNames: readonly string[];
+}
+
+/** What the form shows below its fields. */
+export type FormStatus =
+  | {kind: 'idle'}
+  | {kind: 'sending'}
+  | {kind: 'invalid'; message: string}
+  | {kind: 'success'; outcome: Outcome}
+  | {kind: 'error'; message: string; outcome?: Outcome};
+
+type FormHost = ReactiveControllerHost & HTMLElement & {action: string | null; protocol: string};
+
+export interface FormOptions {
+  fields: () => readonly FieldSpec[];
+  strings: () => CareStrings;
+  /** The protocol when the attribute is missing or unknown. */
+  defaultProtocol: Protocol;
+}
+
+/** Hosts that already warned about a missing action: one warning per element. */
+const warnedHosts = new WeakSet<HTMLElement>();
+
+/**
+ * The behaviour both forms share: validation shown after blur or a submit attempt, focus on the
+ * first invalid field, one submission at a time through {@link SubmissionController}, the
+ * `care-submit` / `care-success` / `care-error` events, and the fill time sent for spam checks.
+ */
+export class FormController implements ReactiveController {
+  readonly submission: SubmissionController;
+  /** Messages per field name; shown for touched fields and after a submit attempt. */
+  errors: Record<string, string> = {};
+  status: FormStatus = {kind: 'idle'};
+  private touched = new Set<string>();
+  private attempted = false;
+  private startedAt = 0;
+
+  constructor(
+    private readonly host: FormHost,
+    private readonly options: FormOptions,
+  ) {
+    this.submission = new SubmissionController(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.startedAt = performance.now();
+  }
+
+  get protocol(): Protocol {
+    return isProtocol(this.host.protocol) ? this.host.protocol : this.options.defaultProtocol;
+  }
+
+  /** Milliseconds since the form appeared, sent along so the server can judge bots. */
+  get fillMs(): number {
+    return Math.round(performance.now() - this.startedAt);
+  }
+
+  /** The message to show for a field, if it should be shown now. */
+  errorFor(name: string): string | undefined {
+    return this.attempted || this.touched.has(name) ? this.errors[name] : undefined;
+  }
+
+  /** Checks one field; call on blur (and on input once it shows an error). */
+  checkField(name: string, touch = true): void {
+    const spec = this.options.fields().find((f) => f.name === name);
+    if (!spec) return;
+    if (touch) this.touched.add(name);
+    const message = this.messageFor(spec);
+    const {[name]: _old, ...rest} = this.errors;
+    this.errors = message ? {...rest, [name]: message} : rest;
+    this.host.requestUpdate();
+  }
+
+  private messageFor(spec: FieldSpec): string | undefined {
+    const control = spec.control();
+    if (!control) return undefined;
+    const t = this.options.strings();
+    const v = control.validity;
+    if (v.valueMissing) return t.valueMissing;
+    if (v.typeMismatch) return control.type === 'url' ? t.typeMismatchUrl : t.typeMismatchEmail;
+    if (control.type === 'url' && control.value && !/^https?:\/\//i.test(control.value.trim())) return t.typeMismatchUrl;
+    if (spec.max !== undefined && control.value.length > spec.max) return t.tooLong(spec.max);
+    return undefined;
+  }
+
+  /** Validates every field; on failure shows the errors, announces them and focuses the first. */
+  validate(): boolean {
+    this.attempted = true;
+    const errors: Record<string, string> = {};
+    for (const spec of this.options.fields()) {
+      const message = this.messageFor(spec);
+      if (message) errors[spec.name] = message;
+    }
+    this.errors = errors;
+    const count = Object.keys(errors).length;
+    if (count) this.status = {kind: 'invalid', message: this.options.strings().errorSummary(count)};
+    else if (this.status.kind === 'invalid') this.status = {kind: 'idle'};
+    this.host.requestUpdate();
+    if (count) this.focusFirstInvalid();
+    return count === 0;
+  }
+
+  private async focusFirstInvalid(): Promise<void> {
+    await (this.host as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+    const first = this.options.fields().find((f) => this.errors[f.name]);
+    first?.control()?.focus();
+  }
+
+  /**
+   * Validates, fires the cancelable `care-submit`, and sends. Returns the outcome, or undefined
+   * when nothing was sent (invalid, cancelled, not configured, or already sending).
+   */
+  async send(data: Record<string, string | number | boolean | undefined>, extra: {nonce?: string} = {}): Promise<Outcome | undefined> {
+    if (this.submission.sending) return undefined;
+    if (!this.validate()) return undefined;
+    const {action} = this.host;
+    const proceed = emit(this.host, 'care-submit', {data, action, protocol: this.protocol}, true);
+    if (!proceed) return undefined;
+    if (!action) {
+      if (!warnedHosts.has(this.host)) {
+        warnedHosts.add(this.host);
+        console.warn(
+          `<${this.host.localName}>: no "action" attribute, so nothing is sent. Set action to the endpoint URL, or handle the care-submit event and call preventDefault().`,
+        );
+      }
+      return undefined;
+    }
+    this.status = {kind: 'sending'};
+    this.host.requestUpdate();
+    const outcome = await this.submission.submit({action, protocol: this.protocol, data, nonce: extra.nonce});
+    if (outcome?.kind === 'failure' && outcome.reason === 'aborted') this.status = {kind: 'idle'};
+    return outcome;
+  }
+
+  /** Shows field errors the server reported, mapped to our field names; returns how many matched. */
+  showServerErrors(fields: Record<string, string>): number {
+    const errors: Record<string, string> = {};
+    const t = this.options.strings();
+    for (const spec of this.options.fields()) {
+      const key = spec.serverNames.find((n) => n in fields);
+      if (key !== undefined) errors[spec.name] = fields[key] || this.messageFor(spec) || t.valueMissing;
+    }
+    this.attempted = true;
+    this.errors = errors;
+    this.host.requestUpdate();
+    this.focusFirstInvalid();
+    return Object.keys(errors).length;
+  }
+
+  /** Ends a submission with a success state and `care-success`. */
+  succeed(outcome: Outcome, detail: object): void {
+    this.status = {kind: 'success', outcome};
+    this.errors = {};
+    this.touched.clear();
+    this.attempted = false;
+    this.startedAt = performance.now();
+    this.host.requestUpdate();
+    emit(this.host, 'care-success', detail);
+  }
+
+  /** Ends a submission with an error state and `care-error`. */
+  fail(message: string, outcome: Outcome | undefined): void {
+    this.status = {kind: 'error', message, outcome};
+    this.host.requestUpdate();
+    emit(this.host, 'care-error', {source: 'submit', message: outcome && 'message' in outcome && outcome.message ? outcome.message : message, url: this.host.action ?? undefined, outcome});
+  }
+
+  /** Back to idle (e.g. after the reader starts a new message). */
+  reset(): void {
+    this.status = {kind: 'idle'};
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,201 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {backoffDelay} from '../lib/backoff.js';
+import {newIdempotencyKey} from '../lib/idempotency.js';
+import {mapResponse, type FailureReason, type Outcome} from '../lib/outcome.js';
+import {encodeRequest, type SubmitRequest} from '../lib/protocols.js';
+
+/** Options of {@link SubmissionController}. */
+export interface SubmissionOptions {
+  /** How long one attempt (request and response body) may take, in ms (default 15000). */
+  timeoutMs?: number;
+  /** How many times one submission is tried at most, the first try included (default 3). */
+  maxAttempts?: number;
+  /**
+   * Waits between attempts. It must settle once `signal` aborts (resolving or rejecting:
+   * both end the submission as aborted). Tests pass a fast one; the default uses `setTimeout`.
+   */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** The longest `Retry-After` worth waiting for while the reader watches a spinner. */
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}
+
+function failure(reason: FailureReason, message: string, retryable: boolean): Outcome {
+  return {kind: 'failure', reason, status: 0, message, retryable};
+}
+
+/**
+ * Sends a form's submission and reports what came of it: the one submitter both forms share.
+ *
+ * - One request at a time: {@link submit} while sending returns `undefined` and sends nothing,
+ *   so a double click or a second Enter sends one request.
+ * - Each attempt has its own `AbortController` and a timeout; disconnecting the host aborts.
+ * - Retries only what is safe to retry (no response, a timeout, a 5xx, a 429 with
+ *   `Retry-After` of at most 10 s), with exponential backoff and full jitter; never a 4xx.
+ * - One `Idempotency-Key` per submission (sent by `json` and `form`), kept across its retries,
+ *   and reused when the same body is sent again after an outcome that was not a success,
+ *   since the earlier request may have been stored even though its answer was lost.
+ *
+ * The element reads {@link sending}, {@link outcome} and {@link attempts} in `render()` and
+ * fires its own events; the controller calls `host.requestUpdate()` when they change.
+ */
+export class SubmissionController implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+
+  private _sending = false;
+  private _outcome: Outcome | undefined;
+  private _attempts = 0;
+  /** Aborts the submission in flight: its current attempt and any wait before the next one. */
+  private submission: AbortController | undefined;
+  /**
+   * The last submission that did not succeed: its key, what it sent, and whether one of its
+   * attempts went unanswered (so that it may have been stored all the same).
+   */
+  private unsettled: {key: string; fingerprint: string; mayHaveLanded: boolean} | undefined;
+
+  constructor(host: ReactiveControllerHost, options: SubmissionOptions = {}) {
+    this.host = host;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
+    this.sleep = options.sleep ?? defaultSleep;
+    host.addController(this);
+  }
+
+  /** Whether a submission is in flight (attempts and the waits between them). */
+  get sending(): boolean {
+    return this._sending;
+  }
+
+  /** What came of the last submission; `undefined` before the first and while one is in flight. */
+  get outcome(): Outcome | undefined {
+    return this._outcome;
+  }
+
+  /** How many attempts the current (or last) submission has made so far. */
+  get attempts(): number {
+    return this._attempts;
+  }
+
+  hostDisconnected(): void {
+    this.abort();
+  }
+
+  /** Aborts the submission in flight, if any; it then ends with a failure of reason `aborted`. */
+  abort(): void {
+    this.submission?.abort();
+  }
+
+  /**
+   * Sends `req` (retrying where safe) and resolves with its outcome; never rejects.
+   * Resolves with `undefined`, sending nothing, when a submission is already in flight.
+   */
+  async submit(req: Omit<SubmitRequest, 'idempotencyKey'>): Promise<Outcome | undefined> {
+    if (this._sending) return undefined;
+    // Keys are compared on what goes over the wire, so that field order or a null that the
+    // encoding drops cannot make two identical submissions look different.
+    const probe = encodeRequest(req);
+    const fingerprint = JSON.stringify([probe.url, req.protocol, probe.init.body]);
+    const again = this.unsettled?.fingerprint === fingerprint ? this.unsettled : undefined;
+    const state = {key: again?.key ?? newIdempotencyKey(), fingerprint, mayHaveLanded: again?.mayHaveLanded ?? false};
+    this.unsettled = state;
+    const {url, init} = encodeRequest({...req, idempotencyKey: state.key});
+
+    const submission = new AbortController();
+    this.submission = submission;
+    this._sending = true;
+    this._outcome = undefined;
+    this._attempts = 0;
+    this.host.requestUpdate();
+
+    let outcome: Outcome;
+    try {
+      outcome = await this.run(url, init, req.protocol, submission.signal, state);
+    } catch (error) {
+      // Only a throwing `sleep` option can get here; a submission still never rejects.
+      outcome = submission.signal.aborted ? failure('aborted', 'The submission was aborted.', true) : failure('network', String(error), true);
+    }
+
+    if (outcome.kind === 'accepted' || outcome.kind === 'pending') this.unsettled = undefined;
+    if (this.submission === submission) this.submission = undefined;
+    this._outcome = outcome;
+    this._sending = false;
+    this.host.requestUpdate();
+    return outcome;
+  }
+
+  private async run(
+    url: string,
+    init: RequestInit,
+    protocol: SubmitRequest['protocol'],
+    signal: AbortSignal,
+    state: {mayHaveLanded: boolean},
+  ): Promise<Outcome> {
+    for (let attempt = 1; ; attempt++) {
+      this._attempts = attempt;
+      if (attempt > 1) this.host.requestUpdate();
+      let outcome = await this.attempt(url, init, protocol, signal);
+      // "Duplicate" after an unanswered attempt of the same body (a retry, or sending again
+      // after a failure) means that attempt was stored: its answer was lost, not the comment.
+      // WordPress holds a new comment for moderation by default, so report it as pending.
+      if (outcome.kind === 'duplicate' && state.mayHaveLanded) outcome = {kind: 'pending', status: outcome.status, data: null};
+      if (outcome.kind === 'failure') state.mayHaveLanded = true;
+      if (outcome.kind !== 'failure' || !outcome.retryable || outcome.reason === 'aborted' || attempt >= this.maxAttempts) return outcome;
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) return outcome;
+      await this.sleep(outcome.retryAfterMs ?? backoffDelay(attempt), signal);
+      if (signal.aborted) return failure('aborted', 'The submission was aborted.', true);
+    }
+  }
+
+  /** One request with its own AbortController: aborted by its timeout or by the submission. */
+  private async attempt(url: string, init: RequestInit, protocol: SubmitRequest['protocol'], submission: AbortSignal): Promise<Outcome> {
+    if (submission.aborted) return failure('aborted', 'The submission was aborted.', true);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const forward = () => controller.abort();
+    submission.addEventListener('abort', forward);
+    try {
+      // Looked up at call time, so that a page's or a test's wrapper of fetch is used.
+      const response = await globalThis.fetch(url, {...init, signal: controller.signal});
+      // The body is read under the same timeout: a server can stall after the headers.
+      const text = await response.text();
+      return mapResponse(protocol, {
+        status: response.status,
+        ok: response.ok,
+        redirected: response.redirected,
+        url: response.url,
+        headers: response.headers,
+        text,
+      });
+    } catch (error) {
+      if (submission.aborted) return failure('aborted', 'The submission was aborted.', true);
+      if (timedOut) return failure('timeout', `No complete answer within ${this.timeoutMs} ms.`, true);
+      // fetch rejects with a TypeError for a network error, a CORS refusal or a blocked request,
+      // and tells them apart from no script (by design: https://fetch.spec.whatwg.org/#concept-network-error).
+      return failure('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`, true);
+    } finally {
+      clearTimeout(timer);
+      submission.removeEventListener('abort', forward);
+    }
+  }
+}

@@ -1,0 +1,275 @@
+import {LitElement, html, nothing} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {DraftController} from '../../controllers/draft.js';
+import {FormController, type FieldSpec} from '../../controllers/form.js';
+import {LocaleController} from '../../controllers/locale.js';
+import type {CareStrings} from '../../i18n/index.js';
+import type {Outcome} from '../../lib/outcome.js';
+import type {Protocol} from '../../lib/protocols.js';
+import {readStoredJson, removeStored, writeStored} from '../../lib/storage.js';
+import {safeHttpUrl} from '../../lib/url.js';
+import {formStyles} from '../../styles/form.js';
+import {shared, tokens} from '../../styles/tokens.js';
+import {emit} from '../../events.js';
+import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
+import {renderHeading} from '../shared.js';
+import {styles} from './comment-form.styles.js';
+
+/** WordPress's column limits (wp_get_comment_fields_max_lengths). */
+const MAX = {comment: 65525, author: 245, email: 100, url: 200} as const;
+type Field = keyof typeof MAX;
+
+/** Each field's name in the server's answers, per protocol family. */
+const SERVER_NAMES: Record<Field, readonly string[]> = {
+  comment: ['content', 'comment'],
+  author: ['author_name', 'author', 'name'],
+  email: ['author_email', 'email'],
+  url: ['author_url', 'url'],
+};
+
+const IDENTITY_KEY = 'care-comment-form:identity';
+
+/**
+ * The "Leave a Reply" form: a drop-in for WordPress's comment form that posts to WordPress (REST
+ * or the classic `wp-comments-post.php`) or any endpoint. The comment is saved as it is typed
+ * and cleared only once the server accepted it; name, email and website are remembered only
+ * while the reader ticks the box.
+ *
+ * @summary WordPress-compatible comment form.
+ * @csspart form - The `form`.
+ * @csspart heading - The "Leave a Reply" heading.
+ * @csspart cancel-reply - The "Cancel reply" control (with `parent-id`).
+ * @csspart notes - "Your email address will not be published…".
+ * @csspart field - Each field's wrapper.
+ * @csspart label - Each label.
+ * @csspart input - The name, email and website inputs.
+ * @csspart textarea - The comment box.
+ * @csspart counter - The characters-left count, shown near a limit.
+ * @csspart choice - The remember-me row.
+ * @csspart checkbox - The remember-me checkbox.
+ * @csspart error - A field's error message.
+ * @csspart submit - The "Post Comment" button.
+ * @csspart status - The live region with progress, errors and the result.
+ * @cssprop --care-color-accent - Button and focus accent.
+ * @cssprop --care-input-background - Background of inputs.
+ * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
+ * @fires care-success - The server accepted the comment; `detail: {pending, response, link}`.
+ * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
+ * @fires care-cancel-reply - The reader cancelled the reply; `parentId` is cleared.
+ */
+export class CareCommentForm extends LitElement {
+  static override styles = [tokens, shared, formStyles, styles];
+
+  private readonly locale = new LocaleController(this);
+  private readonly draft = new DraftController(this, () => `care-comment-form:draft:${this.postId || location.pathname}:${this.parentId || 0}`);
+  private readonly form = new FormController(this, {
+    defaultProtocol: 'wordpress',
+    strings: () => this.locale.strings,
+    fields: () =>
+      (Object.keys(MAX) as Field[]).map(
+        (name): FieldSpec => ({name, max: MAX[name], serverNames: SERVER_NAMES[name], control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`)}),
+      ),
+  });
+
+  @query('#extra_info') private honeypot?: HTMLInputElement;
+
+  @state() private _values: Record<Field, string> = {comment: '', author: '', email: '', url: ''};
+  @state() private _remember = false;
+  private draftKey = '';
+
+  /** The endpoint: WordPress's `/wp-json/wp/v2/comments`, its `wp-comments-post.php`, or any URL. */
+  @property() action: string | null = null;
+
+  /** `wordpress` (REST, default), `wordpress-classic` (same origin only), `json` or `form`. */
+  @property() protocol: Protocol = 'wordpress';
+
+  /** The WordPress post id the comment belongs to. */
+  @property({attribute: 'post-id'}) postId = '';
+
+  /** The id of the comment this one replies to; shows "Cancel reply". */
+  @property({attribute: 'parent-id'}) parentId = '';
+
+  /** The name of the author replied to, for the heading "Leave a Reply to …". */
+  @property({attribute: 'reply-to'}) replyTo = '';
+
+  /**
+   * A WordPress REST nonce (`wp_create_nonce('wp_rest')`), sent as `X-WP-Nonce` for logged-in
+   * readers. Named `wp-nonce`, not `nonce`: browsers hide a `nonce` attribute's value from
+   * scripts (CSP nonce hiding) and `nonce` is already a property of every HTML element.
+   */
+  @property({attribute: 'wp-nonce'}) wpNonce = '';
+
+  /** The heading text; an empty string shows no heading. */
+  @property() heading?: string;
+
+  /** The heading level (1 to 6; default 3, as WordPress themes use). */
+  @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
+
+  /** UI strings that replace the built-in ones for the active language. */
+  @property({attribute: false}) strings?: Partial<CareStrings>;
+
+  override willUpdate(): void {
+    // Restore the draft of this post and parent, and the remembered identity, once per key.
+    const key = `${this.postId}:${this.parentId}`;
+    if (key === this.draftKey) return;
+    this.draftKey = key;
+    const identity = readStoredJson(IDENTITY_KEY) as Partial<Record<Field, string>> | undefined;
+    const remembered = identity && typeof identity === 'object';
+    this._remember = !!remembered;
+    this._values = {
+      comment: this.draft.restore(),
+      author: (remembered && typeof identity.author === 'string' && identity.author) || this._values.author,
+      email: (remembered && typeof identity.email === 'string' && identity.email) || this._values.email,
+      url: (remembered && typeof identity.url === 'string' && identity.url) || this._values.url,
+    };
+  }
+
+  private get t(): CareStrings {
+    return this.locale.strings;
+  }
+
+  private typeInto(name: Field, value: string): void {
+    this._values = {...this._values, [name]: value};
+    if (name === 'comment') this.draft.save(value);
+    else if (this._remember) this.rememberIdentity();
+    if (this.form.errorFor(name)) this.form.checkField(name);
+  }
+
+  private rememberIdentity(): void {
+    const {author, email, url} = this._values;
+    writeStored(IDENTITY_KEY, JSON.stringify({author, email, url}));
+  }
+
+  private toggleRemember(on: boolean): void {
+    this._remember = on;
+    if (on) this.rememberIdentity();
+    else removeStored(IDENTITY_KEY);
+  }
+
+  private payload(): Record<string, string | number | undefined> {
+    const {comment, author, email, url} = this._values;
+    const spam = {fill_ms: this.form.fillMs, extra_info: this.honeypot?.value || undefined};
+    const post = Number(this.postId) || 0;
+    const parent = Number(this.parentId) || 0;
+    switch (this.form.protocol) {
+      case 'wordpress':
+        return {post, parent, author_name: author.trim(), author_email: email.trim(), author_url: url.trim() || undefined, content: comment, ...spam};
+      case 'wordpress-classic':
+        return {comment, author: author.trim(), email: email.trim(), url: url.trim(), comment_post_ID: post, comment_parent: parent, ...spam};
+      default:
+        return {post: this.postId || undefined, parent, name: author.trim(), email: email.trim(), url: url.trim() || undefined, comment, ...spam};
+    }
+  }
+
+  private async sendComment(event: Event): Promise<void> {
+    event.preventDefault();
+    this.draft.flush();
+    const outcome = await this.form.send(this.payload(), {nonce: this.wpNonce || undefined});
+    if (outcome) this.showOutcome(outcome);
+  }
+
+  private showOutcome(outcome: Outcome): void {
+    const t = this.t;
+    switch (outcome.kind) {
+      case 'accepted':
+      case 'pending': {
+        this.draft.clear();
+        this._values = this._remember ? {...this._values, comment: ''} : {comment: '', author: '', email: '', url: ''};
+        const link = safeHttpUrl(outcome.data?.link, this.action ? new URL(this.action, document.baseURI).href : document.baseURI);
+        this.form.succeed(outcome, {pending: outcome.kind === 'pending', response: outcome.data, link});
+        this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#status')?.focus());
+        return;
+      }
+      case 'field-errors':
+        this.form.showServerErrors(outcome.fields);
+        return this.form.fail(outcome.message || t.errorSummary(Math.max(1, Object.keys(this.form.errors).length)), outcome);
+      case 'duplicate':
+        return this.form.fail(t.commentDuplicate, outcome);
+      case 'too-fast':
+        return this.form.fail(t.commentFlood, outcome);
+      case 'rejected':
+        return this.form.fail(
+          outcome.status === 401 || outcome.status === 403 || outcome.code === 'rest_comment_login_required'
+            ? t.commentLoginRequired
+            : outcome.message || t.commentRejected,
+          outcome,
+        );
+      case 'failure':
+        if (outcome.reason === 'aborted') return;
+        return this.form.fail(outcome.reason === 'bad-response' ? `${t.failureBadResponse} ${t.commentKept}` : t.commentKept, outcome);
+    }
+  }
+
+  private cancelReply(): void {
+    this.parentId = '';
+    this.replyTo = '';
+    emit(this, 'care-cancel-reply', {});
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
+  }
+
+  private renderCounter(name: Field) {
+    const left = MAX[name] - this._values[name].length;
+    // Shown near the limit only: the last tenth of it.
+    if (left > MAX[name] / 10) return nothing;
+    return html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>`;
+  }
+
+  private renderField(name: Field, label: string, required: boolean, type = 'text', autocomplete = '') {
+    const error = this.form.errorFor(name);
+    const common = {
+      invalid: error ? 'true' : 'false',
+      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', this._values[name].length > MAX[name] * 0.9 ? `${name}-counter` : ''].filter(Boolean).join(' '),
+    };
+    const onInput = (e: Event) => this.typeInto(name, (e.target as HTMLInputElement).value);
+    return html`<div part="field">
+      ${renderLabel(name, label, required)}
+      ${name === 'comment'
+        ? html`<textarea part="textarea" id="comment" name="comment" rows="8" ?required=${required}
+            aria-invalid=${common.invalid} aria-describedby=${common.describedby}
+            .value=${this._values.comment} @input=${onInput} @blur=${() => this.form.checkField(name)}></textarea>`
+        : html`<input part="input" id=${name} name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
+            aria-invalid=${common.invalid} aria-describedby=${common.describedby}
+            .value=${this._values[name]} @input=${onInput} @blur=${() => this.form.checkField(name)} />`}
+      ${this.renderCounter(name)} ${renderError(this.form, name)}
+    </div>`;
+  }
+
+  private renderHeader() {
+    const t = this.t;
+    const text = this.heading ?? (this.parentId && this.replyTo ? t.commentReplyHeading(this.replyTo) : t.commentHeading);
+    if (!text) return nothing;
+    return html`<div part="heading-row">${renderHeading(this.headingLevel, text)}${this.parentId
+        ? html`<button part="cancel-reply" type="button" @click=${this.cancelReply}>${t.commentCancelReply}</button>`
+        : nothing}</div>`;
+  }
+
+  private renderResult(outcome: Outcome) {
+    const t = this.t;
+    const link = 'data' in outcome ? safeHttpUrl(outcome.data?.link, document.baseURI) : undefined;
+    return html`${outcome.kind === 'pending' ? t.commentPending : t.commentPublished}
+    ${outcome.kind === 'accepted' && link ? html` <a href=${link}>${t.commentViewLink}</a>` : nothing}`;
+  }
+
+  override render() {
+    const t = this.t;
+    const status = this.form.status;
+    const sending = status.kind === 'sending';
+    return html`<form part="form" id="commentform" novalidate aria-labelledby=${this.heading === '' ? nothing : 'heading'}
+        aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendComment}>
+      ${this.renderHeader()}
+      <p part="notes"><span id="email-notes">${t.commentNotes}</span> ${t.commentRequiredNote} <span class="required" aria-hidden="true">*</span></p>
+      ${this.renderField('comment', t.commentComment, true)}
+      ${this.renderField('author', t.commentName, true, 'text', 'name')}
+      ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
+      ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
+      <div part="choice">
+        <input part="checkbox" id="remember" name="wp-comment-cookies-consent" type="checkbox" .checked=${this._remember}
+          @change=${(e: Event) => this.toggleRemember((e.target as HTMLInputElement).checked)} />
+        <label part="label" for="remember">${t.commentRemember}</label>
+      </div>
+      ${renderHoneypot()}
+      <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.commentSubmit}</button>
+      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.outcome) : nothing)}
+    </form>`;
+  }
+}

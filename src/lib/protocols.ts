@@ -1,0 +1,106 @@
+/**
+ * How a submission travels: the wire formats the forms can speak, and the encoding of one
+ * request into the arguments of `fetch`. Plain functions, no DOM: runs in any JS runtime.
+ */
+
+/**
+ * The wire protocol of a form's `action`:
+ * - `json`: a generic JSON POST;
+ * - `form`: a generic `application/x-www-form-urlencoded` POST;
+ * - `wordpress`: WordPress's REST API (`POST /wp-json/wp/v2/comments`), JSON in and out;
+ * - `wordpress-classic`: WordPress's `wp-comments-post.php`, a form POST answered by a redirect
+ *   or an HTML page. It sends no CORS headers, so it only works from the same origin.
+ */
+export type Protocol = 'json' | 'form' | 'wordpress' | 'wordpress-classic';
+
+/** Every {@link Protocol}, in a stable order (for attribute validation and docs). */
+export const PROTOCOLS: readonly Protocol[] = Object.freeze(['json', 'form', 'wordpress', 'wordpress-classic'] as const);
+
+/** Whether `v` names a {@link Protocol} (exact, case-sensitive match). */
+export function isProtocol(v: unknown): v is Protocol {
+  return typeof v === 'string' && (PROTOCOLS as readonly string[]).includes(v);
+}
+
+/** One request to send. Field names in `data` are already the protocol's own names. */
+export interface SubmitRequest {
+  /** The URL to POST to. */
+  action: string;
+  /** How to encode the body and which headers to send. */
+  protocol: Protocol;
+  /** The fields. `null` and `undefined` are left out; in urlencoded bodies so is `false`. */
+  data: Record<string, string | number | boolean | null | undefined>;
+  /** A WordPress REST nonce, sent as `X-WP-Nonce` (only with the `wordpress` protocol). */
+  nonce?: string;
+  /** Sent as `Idempotency-Key` (only with `json` and `form`, see {@link encodeRequest}). */
+  idempotencyKey?: string;
+}
+
+/** The protocols whose body is JSON. */
+function isJsonProtocol(protocol: Protocol): boolean {
+  return protocol === 'json' || protocol === 'wordpress';
+}
+
+function jsonBody(data: SubmitRequest['data']): string {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value !== null && value !== undefined) out[key] = value;
+  }
+  return JSON.stringify(out);
+}
+
+function formBody(data: SubmitRequest['data']): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(data)) {
+    // An HTML form sends nothing for an unticked checkbox and "on"/a value for a ticked one;
+    // "1" is what PHP handlers (WordPress's `wp-comment-cookies-consent` included) test for.
+    if (value === null || value === undefined || value === false) continue;
+    params.append(key, value === true ? '1' : String(value));
+  }
+  return params;
+}
+
+/**
+ * Encodes a request into `fetch(url, init)` arguments.
+ *
+ * - `json`, `wordpress`: `Content-Type: application/json`, the data as JSON (nulls dropped).
+ * - `form`, `wordpress-classic`: `application/x-www-form-urlencoded`; `true` becomes `"1"`,
+ *   `false`/`null`/`undefined` are left out, as an HTML form would.
+ * - `Accept: application/json`, except `wordpress-classic` (`text/html`: it answers HTML).
+ * - `Idempotency-Key` only for `json` and `form`. WordPress's REST CORS allow-list does not
+ *   include it, so a cross-origin preflight would fail; the classic handler must stay a
+ *   CORS "simple request" (no custom header) to work at all.
+ * - `X-WP-Nonce` only for `wordpress`, when a nonce is given.
+ *
+ * Always `POST`, `credentials: 'same-origin'` (no cookie goes to another origin),
+ * `redirect: 'follow'` (the classic handler answers a redirect), `cache: 'no-store'`.
+ * The returned `init` has no `signal`: the caller adds its own per attempt.
+ */
+export function encodeRequest(req: SubmitRequest): {url: string; init: RequestInit} {
+  const {protocol} = req;
+  const headers: Record<string, string> = {
+    Accept: protocol === 'wordpress-classic' ? 'text/html' : 'application/json',
+  };
+  let body: string;
+  if (isJsonProtocol(protocol)) {
+    headers['Content-Type'] = 'application/json';
+    body = jsonBody(req.data);
+  } else {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    body = formBody(req.data).toString();
+  }
+  if (req.idempotencyKey && (protocol === 'json' || protocol === 'form')) {
+    headers['Idempotency-Key'] = req.idempotencyKey;
+  }
+  if (req.nonce && protocol === 'wordpress') headers['X-WP-Nonce'] = req.nonce;
+  return {
+    url: req.action,
+    init: {
+      method: 'POST',
+      headers,
+      body,
+      credentials: 'same-origin',
+      redirect: 'follow',
+      cache: 'no-store',
+    },
+  };
+}
