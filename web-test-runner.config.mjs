@@ -3,6 +3,7 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {createServer} from 'node:net';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
 import {checkBrowsers, launchers, requestedEngines} from './test/runner/browsers.mjs';
@@ -12,9 +13,21 @@ import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 const engines = requestedEngines();
 checkBrowsers(engines);
 
+/** A free port, so the suite never collides with `npm start` (8000) or another run. */
+const port = await new Promise((resolve, reject) => {
+  const server = createServer().once('error', reject);
+  server.listen(0, '127.0.0.1', () => {
+    const {port: free} = server.address();
+    server.close(() => resolve(free));
+  });
+});
+
+checkBrowsers(engines);
+
 export default {
   files: process.env.TEST_FILES || 'test/**/*.test.ts',
   nodeResolve: true,
+  port,
   // Required, not only kind to 2 cores: at 2+ Firefox throttles background tabs and focus tests fail.
   concurrency: 1,
   concurrentBrowsers: 1,

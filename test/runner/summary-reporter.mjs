@@ -1,3 +1,5 @@
+import {writeSync} from 'node:fs';
+
 // Prints "N passed, N failed, N skipped" alone as the run's last line, so CI can count tests
 // and tell a run that found no test from a green one.
 function count(suite, totals) {
@@ -24,7 +26,9 @@ export function summaryReporter() {
         if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) broken++;
       }
       const extra = broken ? ` (${broken} test file runs failed to load)` : '';
-      process.stdout.write(`\n${totals.passed} passed, ${totals.failed + broken} failed, ${totals.skipped} skipped${extra}\n`);
+      const line = `\n${totals.passed} passed, ${totals.failed + broken} failed, ${totals.skipped} skipped${extra}\n`;
+      // The default reporter writes its own closing lines during stop(): print ours at exit, last.
+      process.once('exit', () => writeSync(1, line));
     },
   };
 }
