@@ -93,6 +93,7 @@ export class SubmissionController implements ReactiveController {
     return this._attempts;
   }
 
+  /** Aborts the submission in flight: a removed element must not keep a request or a retry going. */
   hostDisconnected(): void {
     this.abort();
   }
@@ -128,7 +129,7 @@ export class SubmissionController implements ReactiveController {
     try {
       outcome = await this.run(url, init, req.protocol, submission.signal, state);
     } catch (error) {
-      // Only a throwing `sleep` option can get here; a submission still never rejects.
+      // Only a throwing `sleep` option (or host) can get here; a submission still never rejects.
       outcome = submission.signal.aborted ? failure('aborted', 'The submission was aborted.', true) : failure('network', String(error), true);
     }
 
