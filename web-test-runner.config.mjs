@@ -1,6 +1,6 @@
 // The browser suite: every test file in Chromium, Firefox and WebKit (see scripts/browsers.mjs),
 // served with the reference receiver so submissions travel over real HTTP.
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createServer} from 'node:net';
@@ -12,6 +12,10 @@ import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 
 const engines = requestedEngines();
 checkBrowsers(engines);
+
+// Each run stores what the tests post in a fresh folder, removed when the run ends.
+const dataDir = mkdtempSync(join(tmpdir(), 'care-receiver-'));
+process.once('exit', () => rmSync(dataDir, {recursive: true, force: true}));
 
 /** A free port, so the suite never collides with `npm start` (8000) or another run. */
 const port = await new Promise((resolve, reject) => {
@@ -36,7 +40,7 @@ export default {
   testFramework: {config: {timeout: 10000}},
   middleware: [
     receiverMiddleware({
-      dataDir: mkdtempSync(join(tmpdir(), 'care-receiver-')),
+      dataDir,
       // Tests post from one address; keying flood control by address and post lets each test use its own post.
       floodKey: (client, body) => `${client}:${body.post ?? ''}`,
       floodWindowMs: 2000,
