@@ -147,13 +147,18 @@ export class FormController implements ReactiveController {
     return outcome;
   }
 
-  /** Shows field errors the server reported, mapped to our field names; returns how many matched. */
-  showServerErrors(fields: Record<string, string>): number {
+  /**
+   * Shows field errors the server reported, mapped to our field names; returns how many matched.
+   * A field the server named without wording of its own gets `fallback` (the server's message for
+   * the whole answer, e.g. the classic handler's "Please enter a valid email address."), rather
+   * than a "required" text that would be wrong for a filled field.
+   */
+  showServerErrors(fields: Record<string, string>, fallback = ''): number {
     const errors: Record<string, string> = {};
     const t = this.options.strings();
     for (const spec of this.options.fields()) {
       const key = spec.serverNames.find((n) => n in fields);
-      if (key !== undefined) errors[spec.name] = fields[key] || this.messageFor(spec) || t.valueMissing;
+      if (key !== undefined) errors[spec.name] = fields[key] || this.messageFor(spec) || fallback || t.valueMissing;
     }
     this.attempted = true;
     this.errors = errors;

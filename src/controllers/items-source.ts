@@ -59,6 +59,9 @@ export class ItemsSourceController implements ReactiveController {
     this.observer.observe(this.host, {childList: true, subtree: true, characterData: true, attributeFilter: ['data-id', 'data-detail', 'id']});
     // Reconnection after a move: a src fetch aborted on disconnect must start again.
     if (this.host.src && !this.srcItems && !this.loadingUrl) this.seenSrc = undefined;
+    // After a reconnection nothing else schedules an update: without one, a src fetch aborted by
+    // the move never restarts (the list stays empty) and light DOM edited while detached is not shown.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

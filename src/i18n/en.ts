@@ -25,7 +25,6 @@ export const en = {
   failureServer: 'The server had a problem. Everything you typed is still here. Try again.',
   failureBadResponse: 'The server sent an answer we could not read. Everything you typed is still here.',
   tooFast: 'You are posting too quickly. Wait a moment, then try again.',
-  notConfigured: 'This form is not connected to a server yet.',
 
   // Guide signup
   signupHeading: 'Get our free gut health guide',
@@ -60,5 +59,4 @@ export const en = {
   commentKept: 'We kept your comment. Try again.',
   commentRejected: 'Your comment could not be posted.',
   commentViewLink: 'View your comment',
-  draftRestored: 'Your unsent comment was restored.',
 } as const;

@@ -25,7 +25,6 @@ export const es: CareStrings = {
   failureServer: 'El servidor tuvo un problema. Todo lo que escribiste sigue aquí. Inténtalo de nuevo.',
   failureBadResponse: 'El servidor envió una respuesta que no pudimos leer. Todo lo que escribiste sigue aquí.',
   tooFast: 'Estás enviando demasiado rápido. Espera un momento y vuelve a intentarlo.',
-  notConfigured: 'Este formulario aún no está conectado a un servidor.',
 
   signupHeading: 'Consigue nuestra guía gratuita de salud intestinal',
   signupIntro: 'Si quieres saber más sobre la salud intestinal, descarga nuestra guía gratuita.',
@@ -57,5 +56,4 @@ export const es: CareStrings = {
   commentKept: 'Hemos guardado tu comentario. Inténtalo de nuevo.',
   commentRejected: 'No se pudo publicar tu comentario.',
   commentViewLink: 'Ver tu comentario',
-  draftRestored: 'Se ha recuperado tu comentario sin enviar.',
 };

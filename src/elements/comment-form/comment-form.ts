@@ -1,5 +1,6 @@
 import {LitElement, html, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
 import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
 import {LocaleController} from '../../controllers/locale.js';
@@ -180,9 +181,11 @@ export class CareCommentForm extends LitElement {
         this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#status')?.focus());
         return;
       }
-      case 'field-errors':
-        this.form.showServerErrors(outcome.fields);
-        return this.form.fail(outcome.message || t.errorSummary(Math.max(1, Object.keys(this.form.errors).length)), outcome);
+      case 'field-errors': {
+        // The field shows the server's words; the status says what to do, in the reader's language.
+        const count = this.form.showServerErrors(outcome.fields, outcome.message);
+        return this.form.fail(count ? t.errorSummary(count) : outcome.message || t.commentRejected, outcome);
+      }
       case 'duplicate':
         return this.form.fail(t.commentDuplicate, outcome);
       case 'too-fast':
@@ -201,16 +204,28 @@ export class CareCommentForm extends LitElement {
   }
 
   private cancelReply(): void {
+    // The reply's text stays in the box, as WordPress keeps it: it becomes the post's draft
+    // (otherwise the key change below would restore the post's draft over it).
+    const {comment} = this._values;
+    if (comment) this.draft.clear();
     this.parentId = '';
+    if (comment) {
+      this.draft.save(comment);
+      this.draft.flush();
+    }
     this.replyTo = '';
     emit(this, 'care-cancel-reply', {});
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
   }
 
+  /** Near the limit: the last tenth of it, where the counter shows (and the field references it). */
+  private nearLimit(name: Field): boolean {
+    return MAX[name] - this._values[name].length <= MAX[name] / 10;
+  }
+
   private renderCounter(name: Field) {
     const left = MAX[name] - this._values[name].length;
-    // Shown near the limit only: the last tenth of it.
-    if (left > MAX[name] / 10) return nothing;
+    if (!this.nearLimit(name)) return nothing;
     return html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>`;
   }
 
@@ -218,7 +233,7 @@ export class CareCommentForm extends LitElement {
     const error = this.form.errorFor(name);
     const common = {
       invalid: error ? 'true' : 'false',
-      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', this._values[name].length > MAX[name] * 0.9 ? `${name}-counter` : ''].filter(Boolean).join(' '),
+      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', this.nearLimit(name) ? `${name}-counter` : ''].filter(Boolean).join(' '),
     };
     const onInput = (e: Event) => this.typeInto(name, (e.target as HTMLInputElement).value);
     return html`<div part="field">
@@ -226,10 +241,10 @@ export class CareCommentForm extends LitElement {
       ${name === 'comment'
         ? html`<textarea part="textarea" id="comment" name="comment" rows="8" ?required=${required}
             aria-invalid=${common.invalid} aria-describedby=${common.describedby}
-            .value=${this._values.comment} @input=${onInput} @blur=${() => this.form.checkField(name)}></textarea>`
+            .value=${live(this._values.comment)} @input=${onInput} @blur=${() => this.form.checkField(name)}></textarea>`
         : html`<input part="input" id=${name} name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
             aria-invalid=${common.invalid} aria-describedby=${common.describedby}
-            .value=${this._values[name]} @input=${onInput} @blur=${() => this.form.checkField(name)} />`}
+            .value=${live(this._values[name])} @input=${onInput} @blur=${() => this.form.checkField(name)} />`}
       ${this.renderCounter(name)} ${renderError(this.form, name)}
     </div>`;
   }

@@ -114,9 +114,11 @@ export class CareGuideSignup extends LitElement {
         this.form.succeed(outcome, {pending: false, response: 'data' in outcome ? outcome.data : null, link: this.downloadUrl(outcome)});
         this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#status')?.focus());
         return;
-      case 'field-errors':
-        this.form.showServerErrors(outcome.fields);
-        return this.form.fail(outcome.message || t.signupRejected, outcome);
+      case 'field-errors': {
+        // The field shows the server's words; the status says what to do, in the reader's language.
+        const count = this.form.showServerErrors(outcome.fields, outcome.message);
+        return this.form.fail(count ? t.errorSummary(count) : outcome.message || t.signupRejected, outcome);
+      }
       case 'too-fast':
         return this.form.fail(t.tooFast, outcome);
       case 'rejected':

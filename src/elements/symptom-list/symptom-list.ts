@@ -1,5 +1,6 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
 import {emit} from '../../events.js';
 import {CareListElement} from '../list-base.js';
@@ -70,7 +71,7 @@ export class CareSymptomList extends CareListElement {
                     part="checkbox"
                     type="checkbox"
                     id=${`s${i}`}
-                    .checked=${this.marks.ids.has(item.id)}
+                    .checked=${live(this.marks.ids.has(item.id))}
                     @change=${(e: Event) => this.toggleSymptom(item.id, (e.target as HTMLInputElement).checked)}
                   /><label part="label" for=${`s${i}`}>${item.label}</label>
                 </li>`

@@ -1,5 +1,6 @@
 import {html} from 'lit';
 import {property} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
 import {emit} from '../../events.js';
 import {CareListElement} from '../list-base.js';
@@ -108,7 +109,7 @@ export class CareTreatmentChecklist extends CareListElement {
                 part="checkbox"
                 type="checkbox"
                 id=${`t${i}`}
-                .checked=${this.ticks.ids.has(item.id)}
+                .checked=${live(this.ticks.ids.has(item.id))}
                 @change=${(e: Event) => this.toggleStep(item.id, (e.target as HTMLInputElement).checked)}
               /><label part="label" for=${`t${i}`}>${item.label}</label>
             </li>`,

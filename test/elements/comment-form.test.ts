@@ -1,0 +1,570 @@
+// <care-comment-form>: the shared form suite against the reference receiver's WordPress routes,
+// then the comment form's own contract: WordPress's texts and outcomes, the classic handler, the
+// draft, remember-me, length limits, replies, the REST nonce, failing storage and Spanish.
+import {aTimeout, expect, fixture, waitUntil} from '@open-wc/testing';
+import '../../src/elements/comment-form/define.js';
+import type {CareCommentForm} from '../../src/elements/comment-form/comment-form.js';
+import type {CareErrorDetail, CareSuccessDetail} from '../../src/events.js';
+import {en} from '../../src/i18n/en.js';
+import {
+  MIN_FILL_MS,
+  approveComment,
+  byId,
+  captureConsole,
+  clearFormStorage,
+  clickSubmit,
+  description,
+  fill,
+  focused,
+  installFullStorage,
+  nextEvent,
+  part,
+  postCommentDirectly,
+  read,
+  runFormSuite,
+  shadow,
+  statusRegion,
+  storedComments,
+  textOf,
+  typeInto,
+  unique,
+  watchFetch,
+  type ConsoleCapture,
+  type FetchWatch,
+  type Values,
+} from '../helpers/form-suite.js';
+
+const ROUTE = '/api/comments';
+const CLASSIC = '/wp-comments-post.php';
+const IDENTITY_KEY = 'care-comment-form:identity';
+const draftKey = (post: number | string, parent: number | string = 0) => `care-comment-form:draft:${post}:${parent}`;
+
+/** A new post and a new author for one test, so the receiver's duplicate, flood and moderation checks never mix tests. */
+function commentCase() {
+  const post = unique();
+  const values: Values = {
+    comment: `A comment on post ${post}: the broth helped.`,
+    author: `Ana ${post}`,
+    email: `ana.${post}@example.com`,
+    url: 'https://example.com/ana',
+    remember: false,
+  };
+  return {post, attrs: `post-id="${post}"`, values, stored: async () => (await storedComments(post)).length};
+}
+
+describe('<care-comment-form>', () => {
+  runFormSuite({
+    tag: 'care-comment-form',
+    target: 'comments',
+    route: ROUTE,
+    newCase: commentCase,
+    required: ['comment', 'author', 'email'],
+    emailField: 'email',
+    enterField: 'author',
+    // A new author's comment is held for moderation, as WordPress does by default.
+    successText: en.commentPending,
+    successPending: true,
+    // The default protocol, wordpress, sends no Idempotency-Key (WordPress's CORS allow-list has none).
+    idempotent: false,
+    messages: {
+      network: en.commentKept,
+      server: en.commentKept,
+      badResponse: `${en.failureBadResponse} ${en.commentKept}`,
+      loginRequired: en.commentLoginRequired,
+    },
+    retryLabel: en.retry,
+  });
+
+  describe('its own contract', () => {
+    let net: FetchWatch;
+    let log: ConsoleCapture;
+    beforeEach(() => {
+      net = watchFetch();
+      log = captureConsole();
+    });
+    afterEach(() => {
+      net.restore();
+      log.restore();
+      clearFormStorage();
+    });
+
+    const mount = (attrs: string, action: string | null = ROUTE) =>
+      fixture<CareCommentForm>(`<care-comment-form ${action === null ? '' : `action="${action}"`} ${attrs}></care-comment-form>`);
+    const since = () => {
+      const shown = performance.now();
+      return async (ms = MIN_FILL_MS + 150) => {
+        const left = ms - (performance.now() - shown);
+        if (left > 0) await aTimeout(left);
+      };
+    };
+    const label = (el: Element, id: string) => textOf(shadow(el).querySelector(`label[for="${id}"]`));
+
+    describe("WordPress's texts", () => {
+      it('shows "Leave a Reply", the notes, the labels with required marks and the remember-me text', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        const heading = part(el, 'heading');
+        expect(heading.localName).to.equal('h3');
+        expect(textOf(heading)).to.equal('Leave a Reply');
+        expect(textOf(part(el, 'notes'))).to.equal('Your email address will not be published. Required fields are marked *');
+        expect(['comment', 'author', 'email', 'url'].map((id) => label(el, id).replace(/\s+/g, ''))).to.deep.equal(['Comment*', 'Name*', 'Email*', 'Website']);
+        expect(label(el, 'remember')).to.equal('Save my name, email, and website in this browser for the next time I comment.');
+        expect(textOf(part(el, 'submit'))).to.equal('Post Comment');
+        expect(shadow(el).querySelector('[part~="cancel-reply"]')).to.equal(null);
+      });
+
+      it("gives every field WordPress's name and the autofill token", async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        const fields = ['comment', 'author', 'email', 'url'].map((id) => byId(el, id));
+        expect(fields.map((f) => f.getAttribute('name'))).to.deep.equal(['comment', 'author', 'email', 'url']);
+        expect(fields.slice(1).map((f) => [f.type, f.getAttribute('autocomplete')])).to.deep.equal([
+          ['text', 'name'],
+          ['email', 'email'],
+          ['url', 'url'],
+        ]);
+        expect(fields.map((f) => f.required)).to.deep.equal([true, true, true, false]);
+        expect(byId(el, 'remember').name).to.equal('wp-comment-cookies-consent');
+        expect(description(el, byId(el, 'email'))).to.contain('Your email address will not be published.');
+      });
+    });
+
+    describe("every WordPress outcome from the receiver (REST)", () => {
+      it('201 approved: an author with an approved comment is published, with a link to it', async () => {
+        const c = commentCase();
+        const first = await postCommentDirectly({post: unique(), author_name: c.values.author as string, author_email: c.values.email as string, content: 'My first comment.'});
+        expect(first.status).to.equal(201);
+        await approveComment(first.body.id as number);
+        // That first comment is on another post, so the runner's flood key (client + post) lets this one through.
+        const wait = since();
+        const el = await mount(c.attrs);
+        await fill(el, c.values);
+        await wait();
+        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        const {detail} = await success;
+        await el.updateComplete;
+        expect(detail.pending).to.equal(false);
+        expect(detail.response).to.include({status: 'approved'});
+        const status = statusRegion(el);
+        expect(textOf(status)).to.contain(en.commentPublished);
+        const link = status.querySelector('a')!;
+        expect(textOf(link)).to.equal(en.commentViewLink);
+        expect(link.href).to.equal(new URL(`/demo/#comment-${detail.response!.id}`, location.href).href);
+        expect(detail.link).to.equal(link.href);
+        expect((await storedComments(c.post)).map((s) => s.status)).to.deep.equal(['approved']);
+      });
+
+      it('201 hold: "Your comment is awaiting moderation.", the comment box emptied and the draft gone', async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(c.attrs);
+        await fill(el, c.values);
+        await wait();
+        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        const {detail} = await success;
+        await el.updateComplete;
+        expect(detail.pending).to.equal(true);
+        expect(textOf(statusRegion(el))).to.equal('Your comment is awaiting moderation.');
+        expect(byId(el, 'comment').value).to.equal('');
+        expect(localStorage.getItem(draftKey(c.post))).to.equal(null);
+        // Not remembered: the identity is not kept either.
+        expect(read(el, {author: '', email: '', url: ''})).to.deep.equal({author: '', email: '', url: ''});
+        const stored = await storedComments(c.post);
+        expect(stored.map((s) => [s.status, s.author_name])).to.deep.equal([['hold', c.values.author]]);
+      });
+
+      it('409 duplicate: the same comment twice on a post; the text is kept', async () => {
+        const c = commentCase();
+        const first = await postCommentDirectly({post: c.post, author_name: c.values.author as string, author_email: c.values.email as string, content: c.values.comment as string});
+        expect(first.status).to.equal(201);
+        const wait = since();
+        const el = await mount(c.attrs);
+        await fill(el, c.values);
+        // WordPress checks for a duplicate before the flood window, so no need to wait it out.
+        await wait();
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        const {detail} = await failed;
+        await el.updateComplete;
+        expect(net.posts.map((p) => p.status)).to.deep.equal([409]);
+        expect(detail.outcome).to.include({kind: 'duplicate', code: 'comment_duplicate'});
+        expect(textOf(statusRegion(el))).to.equal('Duplicate comment detected; it looks as though you’ve already said that!');
+        expect(read(el, c.values)).to.deep.equal(c.values);
+        expect(await c.stored()).to.equal(1);
+      });
+
+      it('a lost answer retried into a duplicate counts as held: one stored comment (the WordPress duplicate guard)', async () => {
+        // The first attempt "landed" (posted directly here) but the form saw a 503; its retry
+        // (no Idempotency-Key with the wordpress protocol) is refused as a duplicate.
+        const c = commentCase();
+        await postCommentDirectly({post: c.post, author_name: c.values.author as string, author_email: c.values.email as string, content: c.values.comment as string});
+        const wait = since();
+        const el = await mount(c.attrs, `/api/faults/fail-once/comments?scope=${unique()}`);
+        await fill(el, c.values);
+        await wait();
+        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        const {detail} = await success;
+        expect(net.posts.map((p) => p.status)).to.deep.equal([503, 409]);
+        expect(detail.pending).to.equal(true);
+        expect(textOf(statusRegion(el))).to.equal(en.commentPending);
+        expect(await c.stored()).to.equal(1);
+      });
+
+      it('400 invalid author_email from the server: shown at the email field, which gets focus', async () => {
+        // "a@b" is a valid type=email value for the browser; WordPress's is_email() refuses it.
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(c.attrs);
+        const values = {...c.values, email: 'a@b'};
+        await fill(el, values);
+        await wait();
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        const {detail} = await failed;
+        await el.updateComplete;
+        expect(net.posts.map((p) => p.status)).to.deep.equal([400]);
+        expect(detail.outcome).to.include({kind: 'field-errors', code: 'rest_invalid_param'});
+        const email = byId(el, 'email');
+        await waitUntil(() => focused(el) === email, 'focus on the email field');
+        expect(email.getAttribute('aria-invalid')).to.equal('true');
+        expect(description(el, email)).to.contain('Invalid email address.');
+        expect(byId(el, 'comment').getAttribute('aria-invalid')).to.equal('false');
+        expect(textOf(statusRegion(el))).not.to.equal('');
+        expect(read(el, values)).to.deep.equal(values);
+        expect(await c.stored()).to.equal(0);
+      });
+
+      it('400 comment_flood: "You are posting comments too quickly. Slow down."', async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(c.attrs);
+        await fill(el, c.values);
+        await wait();
+        // Another comment on the same post from this browser, just before: inside the 2 s window.
+        const other = await postCommentDirectly({post: c.post, author_name: 'Someone Else', author_email: `else.${c.post}@example.com`, content: 'First!'});
+        expect(other.status).to.equal(201);
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        const {detail} = await failed;
+        await el.updateComplete;
+        expect(net.posts.map((p) => p.status)).to.deep.equal([400]);
+        expect(detail.outcome).to.include({kind: 'too-fast', code: 'comment_flood'});
+        expect(textOf(statusRegion(el))).to.equal('You are posting comments too quickly. Slow down.');
+        expect(read(el, c.values)).to.deep.equal(c.values);
+        expect(await c.stored()).to.equal(1);
+      });
+
+      it('401 login required: "Sorry, you must be logged in to comment."', async () => {
+        const c = commentCase();
+        const el = await mount(c.attrs, '/api/faults/login-required/comments');
+        await fill(el, c.values);
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        await failed;
+        await el.updateComplete;
+        expect(textOf(statusRegion(el))).to.equal('Sorry, you must be logged in to comment.');
+        expect(net.posts).to.have.length(1);
+      });
+
+      for (const [name, action] of [
+        ['a 503 (always)', `/api/faults/status/comments?code=500&scope=`],
+        ['a dropped connection', `/api/faults/drop/comments?scope=`],
+      ] as const) {
+        it(`${name}: "We kept your comment. Try again." and the draft stays`, async () => {
+          const c = commentCase();
+          const el = await mount(c.attrs, `${action}${unique()}`);
+          await fill(el, c.values);
+          const failed = nextEvent<CareErrorDetail>(el, 'care-error', 9000);
+          clickSubmit(el);
+          await failed;
+          await el.updateComplete;
+          expect(textOf(statusRegion(el))).to.equal('We kept your comment. Try again.');
+          expect(localStorage.getItem(draftKey(c.post))).to.equal(c.values.comment);
+        });
+      }
+    });
+
+    describe('wordpress-classic (wp-comments-post.php)', () => {
+      it('succeeds by redirect, held for moderation', async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(`${c.attrs} protocol="wordpress-classic"`, CLASSIC);
+        await fill(el, c.values);
+        await wait();
+        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        const {detail} = await success;
+        const post = net.posts[0];
+        expect(post.headers.get('Content-Type')).to.equal('application/x-www-form-urlencoded');
+        expect(post.headers.has('Idempotency-Key')).to.equal(false);
+        const body = new URLSearchParams(post.body);
+        expect([body.get('comment'), body.get('author'), body.get('email'), body.get('comment_post_ID'), body.get('comment_parent')]).to.deep.equal([
+          c.values.comment,
+          c.values.author,
+          c.values.email,
+          String(c.post),
+          '0',
+        ]);
+        expect(detail.pending).to.equal(true);
+        expect(textOf(statusRegion(el))).to.equal(en.commentPending);
+        expect(await c.stored()).to.equal(1);
+      });
+
+      it("shows the HTML error page's message as text only", async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(`${c.attrs} protocol="wordpress-classic"`, CLASSIC);
+        const values = {...c.values, email: 'a@b'};
+        await fill(el, values);
+        await wait();
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        await failed;
+        await el.updateComplete;
+        expect(net.posts.map((p) => p.status)).to.deep.equal([200]);
+        const status = statusRegion(el);
+        // The field carries the page's own words; the status says what to do.
+        expect(textOf(status)).to.equal(en.errorSummary(1));
+        expect(status.children, 'no markup from the page').to.have.length(0);
+        const email = byId(el, 'email');
+        expect(email.getAttribute('aria-invalid')).to.equal('true');
+        expect(description(el, email)).to.contain('Please enter a valid email address.');
+        expect(read(el, values)).to.deep.equal(values);
+      });
+
+      it('an empty 200 (no such post) is a failure, not a success', async () => {
+        const c = commentCase();
+        // No post-id: comment_post_ID is 0, which wp-comments-post.php answers with an empty 200.
+        const el = await mount('protocol="wordpress-classic"', CLASSIC);
+        await fill(el, c.values);
+        const events: string[] = [];
+        el.addEventListener('care-success', () => events.push('care-success'));
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        const {detail} = await failed;
+        await el.updateComplete;
+        expect(net.posts.map((p) => p.status)).to.deep.equal([200]);
+        expect(detail.outcome).to.include({kind: 'rejected', code: 'post_unavailable'});
+        expect(events).to.deep.equal([]);
+        expect(textOf(statusRegion(el))).to.equal(en.commentRejected);
+        expect(read(el, c.values)).to.deep.equal(c.values);
+      });
+    });
+
+    describe('the draft', () => {
+      it('survives re-creating the element for the same post', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}"`);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Half a thought');
+        await waitUntil(() => localStorage.getItem(draftKey(post)) === 'Half a thought', 'the draft saved as typed');
+        el.remove();
+        const again = await mount(`post-id="${post}"`);
+        expect(byId(again, 'comment').value).to.equal('Half a thought');
+      });
+
+      it('is written when the element leaves the page, without waiting for the debounce', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}"`);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Typed just now');
+        el.remove();
+        expect(localStorage.getItem(draftKey(post))).to.equal('Typed just now');
+      });
+
+      it('survives a failure, and is cleared only after the server accepted the comment', async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(c.attrs, `/api/faults/status/comments?code=500&scope=${unique()}`);
+        await fill(el, c.values);
+        const failed = nextEvent(el, 'care-error', 9000);
+        clickSubmit(el);
+        await failed;
+        await el.updateComplete;
+        expect(localStorage.getItem(draftKey(c.post))).to.equal(c.values.comment);
+        expect(byId(el, 'comment').value).to.equal(c.values.comment);
+
+        el.action = ROUTE;
+        await wait();
+        const success = nextEvent(el, 'care-success');
+        clickSubmit(el);
+        await success;
+        expect(localStorage.getItem(draftKey(c.post))).to.equal(null);
+        el.remove();
+        const again = await mount(c.attrs);
+        expect(byId(again, 'comment').value).to.equal('');
+      });
+
+      it('is kept per post and per parent', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}"`);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'On the post');
+        el.remove();
+        const reply = await mount(`post-id="${post}" parent-id="7"`);
+        expect(byId(reply, 'comment').value, 'a reply starts empty').to.equal('');
+        typeInto(byId<HTMLTextAreaElement>(reply, 'comment'), 'A reply');
+        reply.remove();
+        const other = await mount(`post-id="${post + 1}"`);
+        expect(byId(other, 'comment').value, 'another post starts empty').to.equal('');
+        other.remove();
+        expect(byId(await mount(`post-id="${post}"`), 'comment').value).to.equal('On the post');
+        expect(byId(await mount(`post-id="${post}" parent-id="7"`), 'comment').value).to.equal('A reply');
+      });
+    });
+
+    describe('remember me', () => {
+      it('ticked: name, email and website come back in a new form', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}"`);
+        const identity = {author: 'Ana Reader', email: `ana.${post}@example.com`, url: 'https://ana.example'};
+        await fill(el, {remember: true, ...identity, comment: 'Hello'});
+        expect(JSON.parse(localStorage.getItem(IDENTITY_KEY)!)).to.deep.equal(identity);
+        el.remove();
+        const again = await mount(`post-id="${unique()}"`);
+        expect(read(again, {...identity, remember: true})).to.deep.equal({...identity, remember: true});
+      });
+
+      it('unticked: the identity is forgotten', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}"`);
+        const identity = {author: 'Ana Reader', email: `ana.${post}@example.com`, url: 'https://ana.example'};
+        await fill(el, {remember: true, ...identity});
+        expect(localStorage.getItem(IDENTITY_KEY)).not.to.equal(null);
+        await fill(el, {remember: false});
+        expect(localStorage.getItem(IDENTITY_KEY)).to.equal(null);
+        el.remove();
+        const again = await mount(`post-id="${unique()}"`);
+        expect(read(again, {author: '', email: '', url: '', remember: false})).to.deep.equal({author: '', email: '', url: '', remember: false});
+      });
+
+      it('never stores the identity without the tick', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        await fill(el, {author: 'Ana Reader', email: 'ana@example.com'});
+        expect(localStorage.getItem(IDENTITY_KEY)).to.equal(null);
+      });
+    });
+
+    describe('length limits', () => {
+      it('shows a counter near the limit, referenced by the field', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        expect(shadow(el).querySelector('[part~="counter"]')).to.equal(null);
+        const author = byId(el, 'author');
+        typeInto(author, 'a'.repeat(230));
+        await el.updateComplete;
+        const counter = part(el, 'counter');
+        expect(textOf(counter)).to.equal('15 characters left');
+        expect(counter.hasAttribute('data-over')).to.equal(false);
+        expect(author.getAttribute('aria-describedby')!.split(' ')).to.include(counter.id);
+      });
+
+      it('over the limit blocks sending with a message, and nothing typed is cut', async () => {
+        const c = commentCase();
+        const el = await mount(c.attrs);
+        const long = 'b'.repeat(250);
+        await fill(el, {...c.values, author: long});
+        const author = byId(el, 'author');
+        expect(author.hasAttribute('maxlength')).to.equal(false);
+        expect(textOf(part(el, 'counter'))).to.equal('5 characters over the limit');
+        expect(part(el, 'counter').hasAttribute('data-over')).to.equal(true);
+        clickSubmit(el);
+        await waitUntil(() => focused(el) === author, 'focus on the name field');
+        expect(author.getAttribute('aria-invalid')).to.equal('true');
+        expect(description(el, author)).to.contain('Use at most 245 characters.');
+        expect(author.value).to.equal(long);
+        await aTimeout(50);
+        expect(net.posts).to.have.length(0);
+      });
+
+      it('the email counter shows exactly when the field references it', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        const email = byId(el, 'email');
+        for (const length of [89, 90, 91]) {
+          typeInto(email, `${'e'.repeat(length - 12)}@example.com`);
+          await el.updateComplete;
+          const counter = shadow(el).getElementById('email-counter');
+          const referenced = email.getAttribute('aria-describedby')!.split(' ').includes('email-counter');
+          expect(referenced, `length ${length}`).to.equal(counter !== null);
+        }
+      });
+    });
+
+    describe('replies', () => {
+      it('parent-id shows "Cancel reply"; clicking it clears parentId, fires care-cancel-reply and keeps the text', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}" parent-id="12" reply-to="Ben"`);
+        expect(textOf(part(el, 'heading'))).to.equal('Leave a Reply to Ben');
+        const cancel = part<HTMLButtonElement>(el, 'cancel-reply');
+        expect(textOf(cancel)).to.equal('Cancel reply');
+        expect(cancel.type).to.equal('button');
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Agreed, Ben.');
+        await el.updateComplete;
+        const cancelled = nextEvent(el, 'care-cancel-reply');
+        cancel.click();
+        await cancelled;
+        await el.updateComplete;
+        expect(el.parentId).to.equal('');
+        expect(shadow(el).querySelector('[part~="cancel-reply"]')).to.equal(null);
+        expect(textOf(part(el, 'heading'))).to.equal('Leave a Reply');
+        await waitUntil(() => focused(el)?.id === 'comment', 'focus on the comment box');
+        expect(byId(el, 'comment').value, 'the typed reply is kept').to.equal('Agreed, Ben.');
+        // ...as the post's draft now, no longer the reply's.
+        expect(localStorage.getItem(draftKey(post))).to.equal('Agreed, Ben.');
+        expect(localStorage.getItem(draftKey(post, 12))).to.equal(null);
+      });
+
+      it('sends the parent id', async () => {
+        const c = commentCase();
+        const el = await mount(`${c.attrs} parent-id="12"`, '/api/faults/login-required/comments');
+        await fill(el, c.values);
+        const failed = nextEvent(el, 'care-error');
+        clickSubmit(el);
+        await failed;
+        expect(JSON.parse(net.posts[0].body)).to.include({post: c.post, parent: 12});
+      });
+    });
+
+    it('wp-nonce is sent as X-WP-Nonce (asserted on the request; the receiver has no echo route)', async () => {
+      const c = commentCase();
+      const el = await mount(`${c.attrs} wp-nonce="abc123"`, '/api/faults/login-required/comments');
+      await fill(el, c.values);
+      const failed = nextEvent(el, 'care-error');
+      clickSubmit(el);
+      await failed;
+      expect(net.posts).to.have.length(1);
+      expect(net.posts[0].headers.get('X-WP-Nonce')).to.equal('abc123');
+      expect(net.posts[0].headers.has('Idempotency-Key')).to.equal(false);
+      expect(JSON.parse(net.posts[0].body)).to.include({post: c.post, author_name: c.values.author, author_email: c.values.email, content: c.values.comment});
+    });
+
+    it('with a storage that throws QuotaExceededError, typing and submitting still work', async () => {
+      const undo = installFullStorage();
+      try {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(c.attrs);
+        await fill(el, {...c.values, remember: true});
+        await aTimeout(400); // past the draft's debounce: the write throws and falls back to memory
+        expect(read(el, c.values)).to.deep.equal({...c.values, remember: true});
+        await wait();
+        const success = nextEvent(el, 'care-success');
+        clickSubmit(el);
+        await success;
+        expect(JSON.parse(net.posts[0].body)).to.include({content: c.values.comment});
+        expect(await c.stored()).to.equal(1);
+      } finally {
+        undo();
+      }
+    });
+
+    it('lang="es" gives Spanish labels', async () => {
+      const wrapper = await fixture<HTMLDivElement>(`<div lang="es"><care-comment-form action="${ROUTE}" post-id="${unique()}"></care-comment-form></div>`);
+      const el = wrapper.firstElementChild as CareCommentForm;
+      await el.updateComplete;
+      expect(textOf(part(el, 'heading'))).to.equal('Deja una respuesta');
+      expect(['comment', 'author', 'email', 'url'].map((id) => label(el, id).replace(/\s*\*$/, ''))).to.deep.equal(['Comentario', 'Nombre', 'Correo electrónico', 'Web']);
+      expect(textOf(part(el, 'submit'))).to.equal('Publicar el comentario');
+      clickSubmit(el);
+      await el.updateComplete;
+      expect(textOf(statusRegion(el))).not.to.contain('Please');
+    });
+  });
+});

@@ -1,0 +1,287 @@
+// <care-guide-signup>: the shared form suite against the reference receiver, then the signup's own
+// contract: the article's copy, the optional fields, consent, the download link and the honeypot.
+import {aTimeout, expect, fixture, waitUntil} from '@open-wc/testing';
+import '../../src/elements/guide-signup/define.js';
+import type {CareGuideSignup} from '../../src/elements/guide-signup/guide-signup.js';
+import type {CareSuccessDetail} from '../../src/events.js';
+import {en} from '../../src/i18n/en.js';
+import {
+  byId,
+  captureConsole,
+  clearFormStorage,
+  clickSubmit,
+  description,
+  fill,
+  focused,
+  nextEvent,
+  part,
+  runFormSuite,
+  shadow,
+  statusRegion,
+  textOf,
+  unique,
+  watchFetch,
+  type ConsoleCapture,
+  type FetchWatch,
+} from '../helpers/form-suite.js';
+
+const ROUTE = '/api/guide-signups';
+const address = () => `reader.${unique()}@example.com`;
+
+describe('<care-guide-signup>', () => {
+  runFormSuite({
+    tag: 'care-guide-signup',
+    target: 'guide-signups',
+    route: ROUTE,
+    newCase: () => ({
+      attrs: '',
+      // The receiver requires consent, so a valid signup ticks it.
+      values: {email: address(), consent: true},
+      stored: async () => undefined,
+    }),
+    required: ['email'],
+    emailField: 'email',
+    enterField: 'email',
+    successText: en.signupSuccess,
+    successPending: false,
+    idempotent: true,
+    messages: {
+      network: en.failureNetwork,
+      server: en.failureServer,
+      badResponse: en.failureBadResponse,
+      loginRequired: en.signupRejected,
+    },
+    retryLabel: en.retry,
+  });
+
+  describe('its own contract', () => {
+    let net: FetchWatch;
+    let log: ConsoleCapture;
+    beforeEach(() => {
+      net = watchFetch();
+      log = captureConsole();
+    });
+    afterEach(() => {
+      net.restore();
+      log.restore();
+      clearFormStorage();
+    });
+
+    const mount = (attrs = '') => fixture<CareGuideSignup>(`<care-guide-signup action="${ROUTE}" ${attrs}></care-guide-signup>`);
+    const sentBody = (i = 0) => JSON.parse(net.posts[i].body) as Record<string, unknown>;
+
+    it("shows the article's heading and copy, with no offer, no name field and optional consent by default", async () => {
+      const el = await mount();
+      const heading = part(el, 'heading');
+      expect(heading.localName).to.equal('h2');
+      expect(textOf(heading)).to.equal('Get our free gut health guide');
+      expect(textOf(part(el, 'intro'))).to.contain('download our free gut health guide');
+      expect(part(el, 'form').getAttribute('aria-labelledby')).to.equal(heading.id);
+      expect(textOf(part(el, 'submit'))).to.equal('Send me the guide');
+      expect(shadow(el).getElementById('offer')).to.equal(null);
+      expect(shadow(el).getElementById('first_name')).to.equal(null);
+      expect(byId(el, 'consent').required).to.equal(false);
+      expect(textOf(shadow(el).querySelector('label[for="consent"]'))).to.equal(en.signupConsent);
+      const email = byId(el, 'email');
+      expect([email.type, email.name, email.autocomplete, email.required]).to.deep.equal(['email', 'email', 'email', true]);
+      expect(textOf(shadow(el).querySelector('label[for="email"]'))).to.equal('Email *');
+    });
+
+    it('offer shows the Life Greens 3-day supply opt-in, and sends it', async () => {
+      const el = await mount('offer');
+      const label = textOf(shadow(el).querySelector('label[for="offer"]'));
+      expect(label).to.contain('free 3-day supply of Life Greens');
+      await fill(el, {email: address(), consent: true, offer: true});
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      expect(sentBody()).to.include({offer: true, consent: true});
+    });
+
+    it('name-field adds a first-name field (given-name autofill) that is sent as first_name', async () => {
+      const el = await mount('name-field');
+      const name = byId(el, 'first_name');
+      expect([name.type, name.name, name.autocomplete, name.required]).to.deep.equal(['text', 'first_name', 'given-name', false]);
+      expect(textOf(shadow(el).querySelector('label[for="first_name"]'))).to.equal('First name');
+      await fill(el, {email: address(), first_name: '  Ana  ', consent: true});
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      expect(sentBody().first_name).to.equal('Ana');
+    });
+
+    it('consent-required: unticked consent blocks sending, with its error; ticked, it sends', async () => {
+      const el = await mount('consent-required');
+      const consent = byId(el, 'consent');
+      expect(consent.required).to.equal(true);
+      expect(textOf(shadow(el).querySelector('label[for="consent"]'))).to.equal(`${en.signupConsent} *`);
+      await fill(el, {email: address()});
+      clickSubmit(el);
+      await waitUntil(() => focused(el) === consent, 'focus on the consent checkbox');
+      expect(consent.getAttribute('aria-invalid')).to.equal('true');
+      expect(description(el, consent)).to.equal(en.valueMissing);
+      expect(textOf(statusRegion(el))).to.equal('Please correct 1 field.');
+      await aTimeout(50);
+      expect(net.posts).to.have.length(0);
+
+      consent.click();
+      await el.updateComplete;
+      expect(consent.getAttribute('aria-invalid')).to.equal('false');
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      expect(net.posts).to.have.length(1);
+    });
+
+    it('consent-text replaces the consent wording', async () => {
+      const el = await mount('consent-text="Yes, email me the guide."');
+      expect(textOf(shadow(el).querySelector('label[for="consent"]'))).to.equal('Yes, email me the guide.');
+    });
+
+    it("after success, the download link is the server's guide_url (resolved against the action)", async () => {
+      const el = await mount('guide-url="https://example.com/other.pdf"');
+      await fill(el, {email: address(), consent: true});
+      const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+      clickSubmit(el);
+      const {detail} = await success;
+      await el.updateComplete;
+      const guideUrl = detail.response!.guide_url as string;
+      expect(guideUrl).to.match(/^\/demo\/gut-health-guide\./);
+      const expected = new URL(guideUrl, new URL(ROUTE, location.href)).href;
+      expect(detail.link).to.equal(expected);
+      const link = part<HTMLAnchorElement>(el, 'download');
+      expect(link.href).to.equal(expected);
+      expect(textOf(link)).to.equal(en.signupDownload);
+      expect(statusRegion(el).contains(link)).to.equal(true);
+    });
+
+    describe('with a stubbed answer', () => {
+      let stubbed: typeof fetch;
+      const answer = (body: object) => {
+        stubbed = globalThis.fetch;
+        globalThis.fetch = (async () =>
+          new Response(JSON.stringify(body), {status: 201, headers: {'Content-Type': 'application/json'}})) as typeof fetch;
+      };
+      afterEach(() => {
+        globalThis.fetch = stubbed;
+      });
+
+      it('never renders a javascript: guide_url from the server as a link', async () => {
+        const el = await mount();
+        answer({status: 'subscribed', id: 'x', guide_url: 'javascript:alert(1)'});
+        await fill(el, {email: address(), consent: true});
+        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        const {detail} = await success;
+        await el.updateComplete;
+        expect(detail.link).to.equal(undefined);
+        expect(shadow(el).querySelector('a')).to.equal(null);
+        expect(textOf(statusRegion(el))).to.equal(en.signupSuccess);
+      });
+
+      it('never renders a javascript: guide-url attribute as a link', async () => {
+        const el = await mount('guide-url="javascript:alert(1)"');
+        answer({status: 'subscribed', id: 'x'});
+        await fill(el, {email: address(), consent: true});
+        const success = nextEvent(el, 'care-success');
+        clickSubmit(el);
+        await success;
+        await el.updateComplete;
+        expect(shadow(el).querySelector('a')).to.equal(null);
+      });
+
+      it('falls back to an http(s) guide-url attribute when the server gives none', async () => {
+        const el = await mount('guide-url="https://example.com/guide.pdf"');
+        answer({status: 'subscribed', id: 'x'});
+        await fill(el, {email: address(), consent: true});
+        const success = nextEvent(el, 'care-success');
+        clickSubmit(el);
+        await success;
+        await el.updateComplete;
+        expect(part<HTMLAnchorElement>(el, 'download').href).to.equal('https://example.com/guide.pdf');
+      });
+    });
+
+    it('protocol="form" sends urlencoded fields (with an Idempotency-Key) and succeeds', async () => {
+      const el = await mount('protocol="form"');
+      const email = address();
+      await fill(el, {email, consent: true});
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      expect(net.posts).to.have.length(1);
+      const post = net.posts[0];
+      expect(post.headers.get('Content-Type')).to.equal('application/x-www-form-urlencoded');
+      expect(post.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      const body = new URLSearchParams(post.body);
+      expect(body.get('email')).to.equal(email);
+      expect(body.get('consent')).to.equal('1');
+      expect(body.has('offer')).to.equal(false);
+      expect(Number(body.get('fill_ms'))).to.be.a('number').and.be.at.least(0);
+      expect(post.status).to.equal(201);
+    });
+
+    it('sends JSON by default, with the fill time and no honeypot value', async () => {
+      const el = await mount();
+      await fill(el, {email: address(), consent: true});
+      await aTimeout(20);
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      const post = net.posts[0];
+      expect(post.headers.get('Content-Type')).to.equal('application/json');
+      const body = sentBody();
+      expect(body.fill_ms).to.be.a('number').and.be.above(0);
+      expect(body).not.to.have.property('extra_info');
+    });
+
+    it('the honeypot is out of the tab order, hidden from assistive tech, and not visible', async () => {
+      const el = await mount();
+      const trap = byId(el, 'extra_info');
+      expect(trap.tabIndex).to.equal(-1);
+      expect(trap.autocomplete).to.equal('off');
+      const box = trap.closest('.hp')!;
+      expect(box.getAttribute('aria-hidden')).to.equal('true');
+      expect(box.hasAttribute('style'), 'hidden by a class, not an inline style').to.equal(false);
+      const rect = trap.getBoundingClientRect();
+      const hostRect = el.getBoundingClientRect();
+      expect(rect.right <= 0 || rect.width * rect.height <= 1 || rect.right < hostRect.left, 'not visible').to.equal(true);
+      expect(getComputedStyle(box).overflow).to.equal('hidden');
+    });
+
+    it('a filled honeypot is sent, so the server can discard the signup, which still looks like success', async () => {
+      const el = await mount();
+      await fill(el, {email: address(), consent: true, extra_info: 'http://spam.example'});
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      expect(sentBody().extra_info).to.equal('http://spam.example');
+      expect(textOf(statusRegion(el))).to.contain(en.signupSuccess);
+    });
+
+    it('an address the server refuses is shown at the email field', async () => {
+      // "a@b" is a valid type=email value for the browser, but WordPress-style is_email() refuses it.
+      const el = await mount();
+      await fill(el, {email: 'a@b', consent: true});
+      const failed = nextEvent(el, 'care-error');
+      clickSubmit(el);
+      await failed;
+      await el.updateComplete;
+      const email = byId(el, 'email');
+      await waitUntil(() => focused(el) === email, 'focus on the email field');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(description(el, email)).to.equal('Invalid email address.');
+      expect(textOf(statusRegion(el))).not.to.equal('');
+      expect(email.value).to.equal('a@b');
+    });
+
+    it('lang="es" gives Spanish copy', async () => {
+      const wrapper = await fixture<HTMLDivElement>(`<div lang="es"><care-guide-signup action="${ROUTE}" name-field></care-guide-signup></div>`);
+      const el = wrapper.firstElementChild as CareGuideSignup;
+      await el.updateComplete;
+      expect(textOf(shadow(el).querySelector('label[for="first_name"]'))).to.equal('Nombre');
+      expect(textOf(part(el, 'heading'))).not.to.equal(en.signupHeading);
+      expect(textOf(part(el, 'submit'))).not.to.equal(en.signupSubmit);
+    });
+  });
+});

@@ -1,0 +1,239 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import {ARTICLE} from '../../src/content/article.js';
+import type {CareTreatmentChecklist} from '../../src/elements/treatment-checklist/treatment-checklist.js';
+import {
+  captureConsole,
+  checkboxSuite,
+  checkedStates,
+  clearListStorage,
+  clickLabel,
+  collectChanges,
+  listSuite,
+  shadow,
+  texts,
+  type ConsoleCapture,
+} from '../helpers/lists.js';
+
+const en = ARTICLE.en.treatment;
+const DEFAULT_KEY = () => `care-treatment-checklist:${location.pathname}`;
+const progressText = (el: Element) => texts(el, '[part~="progress-text"]')[0];
+const bar = (el: Element) => shadow(el).querySelector<HTMLElement>('[role="progressbar"]')!;
+const resetButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button[part~="reset"]')!;
+const stored = (key: string) => JSON.parse(localStorage.getItem(key) ?? 'null') as string[] | null;
+
+describe('care-treatment-checklist', () => {
+  listSuite({
+    tag: 'care-treatment-checklist',
+    article: 'treatment',
+    count: 8,
+    firstLabel: 'Reduce sugar and processed foods',
+    caution: 'work with a healthcare professional',
+    cautionEs: 'trabajar con un profesional de la salud',
+  });
+
+  checkboxSuite({
+    tag: 'care-treatment-checklist',
+    article: 'treatment',
+    attrs: '',
+    persistAttrs: '',
+    defineModule: '/src/elements/treatment-checklist/define.ts',
+  });
+
+  describe('progress', () => {
+    beforeEach(clearListStorage);
+    afterEach(clearListStorage);
+
+    it('has a named progressbar with value and max, and "n of m done"', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(bar(el).getAttribute('aria-label')).to.equal('Steps done');
+      expect(bar(el).getAttribute('aria-valuemin')).to.equal('0');
+      expect(bar(el).getAttribute('aria-valuemax')).to.equal('8');
+      expect(bar(el).getAttribute('aria-valuenow')).to.equal('0');
+      expect(progressText(el)).to.equal('0 of 8 done');
+      clickLabel(el, 0);
+      clickLabel(el, 6);
+      await el.updateComplete;
+      expect(progressText(el)).to.equal('2 of 8 done');
+      expect(bar(el).getAttribute('aria-valuenow')).to.equal('2');
+      expect(bar(el).getAttribute('aria-valuetext')).to.equal('2 of 8 done');
+      const value = shadow(el).querySelector<HTMLElement>('[part~="progress-value"]')!;
+      expect(value.style.getPropertyValue('inline-size')).to.equal('25%');
+      expect(el.checked).to.deep.equal([en.items[0].id, en.items[6].id]);
+    });
+  });
+
+  describe('saved progress', () => {
+    beforeEach(clearListStorage);
+    afterEach(clearListStorage);
+
+    it('keeps ticks in localStorage under the default key and restores them in a new element', async () => {
+      const first = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      clickLabel(first, 1);
+      clickLabel(first, 4);
+      expect(stored(DEFAULT_KEY())).to.have.members([en.items[1].id, en.items[4].id]);
+      first.remove();
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(checkedStates(el)).to.deep.equal([false, true, false, false, true, false, false, false]);
+      expect(progressText(el)).to.equal('2 of 8 done');
+    });
+
+    it('uses storage-key when given', async () => {
+      const first = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-plan"></care-treatment-checklist>`);
+      clickLabel(first, 0);
+      expect(stored('test-plan')).to.deep.equal([en.items[0].id]);
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      first.remove();
+      const other = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-other"></care-treatment-checklist>`);
+      expect(checkedStates(other).some(Boolean)).to.equal(false);
+      other.storageKey = 'test-plan';
+      await other.updateComplete;
+      expect(checkedStates(other)[0]).to.equal(true);
+    });
+
+    it('matches ticks by id when the list changes', async () => {
+      const items = [
+        {id: 'a', label: 'Step A'},
+        {id: 'b', label: 'Step B'},
+        {id: 'c', label: 'Step C'},
+      ];
+      const first = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-ids" .items=${items}></care-treatment-checklist>`);
+      clickLabel(first, 0);
+      clickLabel(first, 2);
+      first.remove();
+      const changed = [
+        {id: 'c', label: 'Step C, reworded'},
+        {id: 'd', label: 'Step D'},
+        {id: 'b', label: 'Step B'},
+      ];
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-ids" .items=${changed}></care-treatment-checklist>`);
+      expect(checkedStates(el)).to.deep.equal([true, false, false]);
+      expect(el.checked).to.deep.equal(['c']);
+      expect(progressText(el)).to.equal('1 of 3 done');
+      expect(bar(el).getAttribute('aria-valuenow')).to.equal('1');
+      expect(bar(el).getAttribute('aria-valuemax')).to.equal('3');
+    });
+
+    it('keeps light DOM ticks by data-id', async () => {
+      const first = await fixture(html`<care-treatment-checklist storage-key="test-light"><ul><li data-id="x">X</li><li data-id="y">Y</li></ul></care-treatment-checklist>`);
+      clickLabel(first, 1);
+      expect(stored('test-light')).to.deep.equal(['y']);
+    });
+
+    it('follows a change made in another tab (storage event)', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-tabs"></care-treatment-checklist>`);
+      localStorage.setItem('test-tabs', JSON.stringify([en.items[3].id]));
+      window.dispatchEvent(new StorageEvent('storage', {key: 'test-tabs'}));
+      await waitUntil(() => checkedStates(el)[3], 'tick from the other tab');
+      expect(progressText(el)).to.equal('1 of 8 done');
+    });
+
+    it('ignores a corrupt stored value', async () => {
+      localStorage.setItem('test-corrupt', '{"not": "a list"');
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-corrupt"></care-treatment-checklist>`);
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+      clickLabel(el, 0);
+      expect(stored('test-corrupt')).to.deep.equal([en.items[0].id]);
+    });
+
+    it('with no-persist, ticks live in memory only', async () => {
+      const first = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist no-persist></care-treatment-checklist>`);
+      clickLabel(first, 0);
+      await first.updateComplete;
+      expect(checkedStates(first)[0]).to.equal(true);
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      first.remove();
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist no-persist></care-treatment-checklist>`);
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+    });
+  });
+
+  describe('reset', () => {
+    beforeEach(clearListStorage);
+    afterEach(clearListStorage);
+
+    it('is disabled with nothing ticked', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(resetButton(el).disabled).to.equal(true);
+      expect(resetButton(el).type).to.equal('button');
+    });
+
+    it('clears ticks and storage, fires care-change with done 0 and focuses the first checkbox', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      clickLabel(el, 2);
+      clickLabel(el, 5);
+      await el.updateComplete;
+      expect(resetButton(el).disabled).to.equal(false);
+      const changes = collectChanges(el);
+      resetButton(el).click();
+      await el.updateComplete;
+      expect(changes).to.deep.equal([{ids: [], done: 0, total: 8}]);
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      expect(progressText(el)).to.equal('0 of 8 done');
+      expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('input'));
+    });
+
+    it('reset() clears ticks and storage without an event', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-reset"></care-treatment-checklist>`);
+      clickLabel(el, 0);
+      const changes = collectChanges(el);
+      el.reset();
+      await el.updateComplete;
+      expect(localStorage.getItem('test-reset')).to.equal(null);
+      expect(checkedStates(el)[0]).to.equal(false);
+      expect(changes).to.deep.equal([]);
+    });
+  });
+
+  describe('languages', () => {
+    let log: ConsoleCapture;
+    let pageLang: string | null;
+    beforeEach(() => {
+      clearListStorage();
+      log = captureConsole();
+      pageLang = document.documentElement.getAttribute('lang');
+    });
+    afterEach(() => {
+      log.restore();
+      if (pageLang === null) document.documentElement.removeAttribute('lang');
+      else document.documentElement.setAttribute('lang', pageLang);
+      clearListStorage();
+    });
+
+    it('lang="es" switches progress, its label and reset to Spanish', async () => {
+      const wrap = await fixture(html`<div lang="es"><care-treatment-checklist></care-treatment-checklist></div>`);
+      const el = wrap.querySelector('care-treatment-checklist')!;
+      expect(progressText(el)).to.equal('0 de 8 hechos');
+      expect(bar(el).getAttribute('aria-label')).to.equal('Pasos hechos');
+      expect(resetButton(el).textContent!.trim()).to.equal('Borrar marcas');
+    });
+
+    it('switches the UI strings when document.documentElement.lang changes', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      clickLabel(el, 0);
+      document.documentElement.lang = 'es';
+      await waitUntil(() => progressText(el) === '1 de 8 hechos', 'Spanish progress');
+      expect(checkedStates(el)[0]).to.equal(true);
+    });
+
+    it('the strings property overrides one string and keeps the others', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist .strings=${{checklistReset: 'Start over'}}></care-treatment-checklist>`);
+      expect(resetButton(el).textContent!.trim()).to.equal('Start over');
+      expect(progressText(el)).to.equal('0 of 8 done');
+      expect(log.errors).to.deep.equal([]);
+    });
+  });
+
+  describe('accessibility', () => {
+    afterEach(clearListStorage);
+
+    it('has no axe violations with every step ticked', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist no-persist></care-treatment-checklist>`);
+      for (let i = 0; i < 8; i++) clickLabel(el, i);
+      await el.updateComplete;
+      expect(progressText(el)).to.equal('8 of 8 done');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
