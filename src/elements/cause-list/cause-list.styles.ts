@@ -1,6 +1,10 @@
 import {css} from 'lit';
 
 export const styles = css`
+  /* The disclosure triangle is the marker of an item with detail; a bullet beside it would be a second one. */
+  .has-detail {
+    list-style: none;
+  }
   [part~='detail'] > summary {
     cursor: pointer;
     inline-size: fit-content;

@@ -28,7 +28,7 @@ export class CareCauseList extends CareListElement {
 
   private renderCause(item: CareItem) {
     return item.detail
-      ? html`<li part="item">
+      ? html`<li part="item" class="has-detail">
           <details part="detail">
             <summary part="summary">${item.label}</summary>
             <p part="detail-text">${item.detail}</p>
