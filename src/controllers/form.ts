@@ -2,6 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CareStrings} from '../i18n/index.js';
 import type {Outcome} from '../lib/outcome.js';
 import {isProtocol, type Protocol} from '../lib/protocols.js';
+import {safeHttpUrl} from '../lib/url.js';
 import {emit} from '../events.js';
 import {SubmissionController} from './submission.js';
 
@@ -20,7 +21,7 @@ export type FormStatus =
   | {kind: 'idle'}
   | {kind: 'sending'}
   | {kind: 'invalid'; message: string}
-  | {kind: 'success'; outcome: Outcome}
+  | {kind: 'success'; outcome: Outcome; link?: string}
   | {kind: 'error'; message: string; outcome?: Outcome};
 
 type FormHost = ReactiveControllerHost & HTMLElement & {action: string | null; protocol: string};
@@ -131,6 +132,14 @@ export class FormController implements ReactiveController {
     const {action} = this.host;
     const proceed = emit(this.host, 'care-submit', {data, action, protocol: this.protocol}, true);
     if (!proceed) return undefined;
+    if (action && !this.actionUrl) {
+      const message = `<${this.host.localName}>: the action "${action}" is not a valid URL, so nothing was sent.`;
+      console.error(message);
+      this.status = {kind: 'error', message: this.options.strings().notConfigured};
+      this.host.requestUpdate();
+      emit(this.host, 'care-error', {source: 'config', message, url: action});
+      return undefined;
+    }
     if (!action) {
       if (!warnedHosts.has(this.host)) {
         warnedHosts.add(this.host);
@@ -167,15 +176,38 @@ export class FormController implements ReactiveController {
     return Object.keys(errors).length;
   }
 
-  /** Ends a submission with a success state and `care-success`. */
-  succeed(outcome: Outcome, detail: object): void {
-    this.status = {kind: 'success', outcome};
+  /** The absolute action URL, or undefined when it is missing or malformed. */
+  private get actionUrl(): string | undefined {
+    try {
+      return this.host.action ? new URL(this.host.action, document.baseURI).href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Ends a submission with a success state, fires `care-success`, and moves focus to the
+   * message. `link` is a URL from the server (resolved against the action; http(s) only) or,
+   * failing that, `fallbackLink` (resolved against the page).
+   */
+  succeed(outcome: Outcome, pending: boolean, link?: unknown, fallbackLink?: string): void {
+    const url = safeHttpUrl(link, this.actionUrl ?? document.baseURI) ?? safeHttpUrl(fallbackLink, document.baseURI);
+    this.status = {kind: 'success', outcome, link: url};
     this.errors = {};
     this.touched.clear();
     this.attempted = false;
     this.startedAt = performance.now();
     this.host.requestUpdate();
-    emit(this.host, 'care-success', detail);
+    emit(this.host, 'care-success', {pending, response: 'data' in outcome ? outcome.data : null, link: url});
+    (this.host as unknown as {updateComplete: Promise<unknown>}).updateComplete.then(() =>
+      this.host.shadowRoot?.querySelector<HTMLElement>('#status')?.focus(),
+    );
+  }
+
+  /** The reader's message for a failure without a verdict (no answer, a server error, an unreadable answer). */
+  failureMessage(outcome: Outcome & {kind: 'failure'}): string {
+    const t = this.options.strings();
+    return outcome.reason === 'bad-response' ? t.failureBadResponse : outcome.reason === 'server' ? t.failureServer : t.failureNetwork;
   }
 
   /** Ends a submission with an error state and `care-error`. */
@@ -185,9 +217,4 @@ export class FormController implements ReactiveController {
     emit(this.host, 'care-error', {source: 'submit', message: outcome && 'message' in outcome && outcome.message ? outcome.message : message, url: this.host.action ?? undefined, outcome});
   }
 
-  /** Back to idle (e.g. after the reader starts a new message). */
-  reset(): void {
-    this.status = {kind: 'idle'};
-    this.host.requestUpdate();
-  }
 }

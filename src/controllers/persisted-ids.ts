@@ -35,6 +35,11 @@ export class PersistedIdsController implements ReactiveController {
     }
   }
 
+  /** The ticked ids among `items`, in their order: ids no longer listed keep their tick but are not counted. */
+  among(items: readonly {id: string}[]): string[] {
+    return items.filter((item) => this.ids.has(item.id)).map((item) => item.id);
+  }
+
   /** Ticks or unticks one id and stores the set. */
   set(id: string, ticked: boolean): void {
     const next = new Set(this.ids);

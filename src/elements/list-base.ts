@@ -1,10 +1,12 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
+import {live} from 'lit/directives/live.js';
 import {property} from 'lit/decorators.js';
 import {ARTICLE, type ArticleContent, type CareItem} from '../content/article.js';
 import {ItemsSourceController} from '../controllers/items-source.js';
 import {LocaleController} from '../controllers/locale.js';
 import type {CareStrings} from '../i18n/index.js';
 import {shared, tokens} from '../styles/tokens.js';
+import {emit} from '../events.js';
 import {renderHeading} from './shared.js';
 
 const listStyles = css`
@@ -111,6 +113,21 @@ export abstract class CareListElement extends LitElement {
     const light = this.lightShown;
     const text = this.caution ?? (light ? light.caution : ARTICLE[this.locale.lang][this.article].caution);
     return text ? html`<p part="caution">${text}</p>` : nothing;
+  }
+
+  /** An item as a checkbox with its label (the symptom self-check and the treatment checklist). */
+  protected renderCheckItem(item: CareItem, index: number, checked: boolean, toggle: (id: string, checked: boolean) => void): TemplateResult {
+    const id = `check-${index}`;
+    // live(): the box may have been ticked by the reader since the last render.
+    return html`<li part="item" class="check">
+      <input part="checkbox" type="checkbox" id=${id} .checked=${live(checked)}
+        @change=${(e: Event) => toggle(item.id, (e.target as HTMLInputElement).checked)} /><label part="label" for=${id}>${item.label}</label>
+    </li>`;
+  }
+
+  /** Fires `care-change` with the ticked ids, in list order. */
+  protected emitChange(ids: string[]): void {
+    emit(this, 'care-change', {ids, done: ids.length, total: this.shownItems.length});
   }
 
   /** `aria-labelledby` for the list: its heading, when there is one. */

@@ -24,6 +24,7 @@ export const en = {
   failureNetwork: 'We could not reach the server. Everything you typed is still here. Try again.',
   failureServer: 'The server had a problem. Everything you typed is still here. Try again.',
   failureBadResponse: 'The server sent an answer we could not read. Everything you typed is still here.',
+  notConfigured: 'This form cannot be sent: its address is not valid.',
   tooFast: 'You are posting too quickly. Wait a moment, then try again.',
 
   // Guide signup

@@ -24,6 +24,7 @@ export const es: CareStrings = {
   failureNetwork: 'No pudimos conectar con el servidor. Todo lo que escribiste sigue aquí. Inténtalo de nuevo.',
   failureServer: 'El servidor tuvo un problema. Todo lo que escribiste sigue aquí. Inténtalo de nuevo.',
   failureBadResponse: 'El servidor envió una respuesta que no pudimos leer. Todo lo que escribiste sigue aquí.',
+  notConfigured: 'Este formulario no se puede enviar: su dirección no es válida.',
   tooFast: 'Estás enviando demasiado rápido. Espera un momento y vuelve a intentarlo.',
 
   signupHeading: 'Consigue nuestra guía gratuita de salud intestinal',

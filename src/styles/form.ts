@@ -59,21 +59,8 @@ export const formStyles = css`
   .required {
     color: var(--_danger);
   }
-  [part~='choice'] {
-    display: flex;
-    align-items: baseline;
-    gap: var(--_space-s);
-  }
   [part~='choice'] [part~='label'] {
     font-weight: normal;
-  }
-  [part~='checkbox'] {
-    flex: none;
-    inline-size: var(--_control-size);
-    block-size: var(--_control-size);
-    margin: 0;
-    accent-color: var(--_accent);
-    translate: 0 0.15em;
   }
   [part~='submit'] {
     justify-self: start;

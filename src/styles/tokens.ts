@@ -63,6 +63,23 @@ export const shared = css`
     padding: 0 !important;
     border: 0 !important;
   }
+  /* A native checkbox beside its label: lists of steps and symptoms, and the forms' choices. */
+  .check {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_space-s);
+  }
+  [part~='checkbox'] {
+    flex: none;
+    inline-size: var(--_control-size);
+    block-size: var(--_control-size);
+    margin: 0;
+    accent-color: var(--_accent);
+    translate: 0 0.15em;
+  }
+  .check > label {
+    cursor: pointer;
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

@@ -10,6 +10,7 @@ import {aTimeout, expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {CareErrorDetail, CareSubmitDetail, CareSuccessDetail} from '../../src/events.js';
 import {removeStored} from '../../src/lib/storage.js';
+import {en} from '../../src/i18n/en.js';
 
 // ---------------------------------------------------------------------------------------------
 // Receiver and network
@@ -572,6 +573,25 @@ export function runFormSuite(config: FormSuiteConfig): void {
       expect(log.warns).to.have.length(1);
       expect(log.warns[0]).to.contain(`<${tag}>`).and.contain('action');
       expect(net.calls).to.have.length(0);
+    });
+  });
+
+  describe('a malformed action', () => {
+    it('sends nothing, logs one console.error naming the element and the URL, fires care-error and keeps what was typed', async () => {
+      const c = config.newCase();
+      const el = await mount(c, {action: 'http://[bad'});
+      await fill(el, c.values);
+      const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+      clickSubmit(el);
+      const {detail} = await failed;
+      await el.updateComplete;
+      expect(detail.source).to.equal('config');
+      expect(detail.url).to.equal('http://[bad');
+      expect(log.errors).to.have.length(1);
+      expect(log.errors[0]).to.contain(`<${tag}>`).and.contain('http://[bad');
+      expect(net.calls).to.have.length(0);
+      expect(textOf(statusRegion(el))).to.equal(en.notConfigured);
+      expect(read(el, c.values)).to.deep.equal(c.values);
     });
   });
 

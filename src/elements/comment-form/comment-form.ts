@@ -8,7 +8,6 @@ import type {CareStrings} from '../../i18n/index.js';
 import type {Outcome} from '../../lib/outcome.js';
 import type {Protocol} from '../../lib/protocols.js';
 import {readStoredJson, removeStored, writeStored} from '../../lib/storage.js';
-import {safeHttpUrl} from '../../lib/url.js';
 import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
 import {emit} from '../../events.js';
@@ -176,10 +175,7 @@ export class CareCommentForm extends LitElement {
       case 'pending': {
         this.draft.clear();
         this._values = this._remember ? {...this._values, comment: ''} : {comment: '', author: '', email: '', url: ''};
-        const link = safeHttpUrl(outcome.data?.link, this.action ? new URL(this.action, document.baseURI).href : document.baseURI);
-        this.form.succeed(outcome, {pending: outcome.kind === 'pending', response: outcome.data, link});
-        this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#status')?.focus());
-        return;
+        return this.form.succeed(outcome, outcome.kind === 'pending', outcome.data?.link);
       }
       case 'field-errors': {
         // The field shows the server's words; the status says what to do, in the reader's language.
@@ -199,7 +195,7 @@ export class CareCommentForm extends LitElement {
         );
       case 'failure':
         if (outcome.reason === 'aborted') return;
-        return this.form.fail(outcome.reason === 'bad-response' ? `${t.failureBadResponse} ${t.commentKept}` : t.commentKept, outcome);
+        return this.form.fail(outcome.reason === 'bad-response' ? `${this.form.failureMessage(outcome)} ${t.commentKept}` : t.commentKept, outcome);
     }
   }
 
@@ -258,9 +254,8 @@ export class CareCommentForm extends LitElement {
         : nothing}</div>`;
   }
 
-  private renderResult(outcome: Outcome) {
+  private renderResult(outcome: Outcome, link: string | undefined) {
     const t = this.t;
-    const link = 'data' in outcome ? safeHttpUrl(outcome.data?.link, document.baseURI) : undefined;
     return html`${outcome.kind === 'pending' ? t.commentPending : t.commentPublished}
     ${outcome.kind === 'accepted' && link ? html` <a href=${link}>${t.commentViewLink}</a>` : nothing}`;
   }
@@ -277,14 +272,14 @@ export class CareCommentForm extends LitElement {
       ${this.renderField('author', t.commentName, true, 'text', 'name')}
       ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
       ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
-      <div part="choice">
+      <div part="choice" class="check">
         <input part="checkbox" id="remember" name="wp-comment-cookies-consent" type="checkbox" .checked=${this._remember}
           @change=${(e: Event) => this.toggleRemember((e.target as HTMLInputElement).checked)} />
         <label part="label" for="remember">${t.commentRemember}</label>
       </div>
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.commentSubmit}</button>
-      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.outcome) : nothing)}
+      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.outcome, status.link) : nothing)}
     </form>`;
   }
 }

@@ -4,7 +4,6 @@ import {FormController} from '../../controllers/form.js';
 import {LocaleController} from '../../controllers/locale.js';
 import type {CareStrings} from '../../i18n/index.js';
 import type {Outcome} from '../../lib/outcome.js';
-import {safeHttpUrl} from '../../lib/url.js';
 import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
 import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
@@ -111,9 +110,10 @@ export class CareGuideSignup extends LitElement {
       case 'pending':
       // "Already subscribed" is a success too, so nobody can probe who is on the list.
       case 'duplicate':
-        this.form.succeed(outcome, {pending: false, response: 'data' in outcome ? outcome.data : null, link: this.downloadUrl(outcome)});
-        this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#status')?.focus());
-        return;
+      {
+        const data = 'data' in outcome ? outcome.data : null;
+        return this.form.succeed(outcome, false, data?.guide_url ?? data?.guideUrl, this.guideUrl);
+      }
       case 'field-errors': {
         // The field shows the server's words; the status says what to do, in the reader's language.
         const count = this.form.showServerErrors(outcome.fields, outcome.message);
@@ -125,17 +125,11 @@ export class CareGuideSignup extends LitElement {
         return this.form.fail(t.signupRejected, outcome);
       case 'failure':
         if (outcome.reason === 'aborted') return;
-        return this.form.fail(outcome.reason === 'bad-response' ? t.failureBadResponse : outcome.reason === 'server' ? t.failureServer : t.failureNetwork, outcome);
+        return this.form.fail(this.form.failureMessage(outcome), outcome);
     }
   }
 
-  private downloadUrl(outcome: Outcome): string | undefined {
-    const data = 'data' in outcome ? outcome.data : null;
-    return safeHttpUrl(data?.guide_url ?? data?.guideUrl, this.action ? new URL(this.action, document.baseURI).href : document.baseURI) ?? safeHttpUrl(this.guideUrl, document.baseURI);
-  }
-
-  private renderSuccess(outcome: Outcome) {
-    const link = this.downloadUrl(outcome);
+  private renderSuccess(link: string | undefined) {
     return html`<p>${this.t.signupSuccess}</p>
       ${link ? html`<p><a part="download" href=${link} download>${this.t.signupDownload}</a></p>` : nothing}`;
   }
@@ -165,7 +159,7 @@ export class CareGuideSignup extends LitElement {
     const status = this.form.status;
     const sending = status.kind === 'sending';
     const heading = this.heading ?? t.signupHeading;
-    if (status.kind === 'success') return html`${heading ? renderHeading(this.headingLevel, heading) : nothing}${renderStatus(status, t, this.renderSuccess(status.outcome))}`;
+    if (status.kind === 'success') return html`${heading ? renderHeading(this.headingLevel, heading) : nothing}${renderStatus(status, t, this.renderSuccess(status.link))}`;
     const consentError = this.form.errorFor('consent');
     return html`<form part="form" novalidate aria-labelledby=${heading ? 'heading' : nothing} aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendSignup}>
       ${heading ? renderHeading(this.headingLevel, heading) : nothing}
@@ -173,7 +167,7 @@ export class CareGuideSignup extends LitElement {
       ${this.renderInput('email', t.signupEmail, 'email', 'email', true)}
       ${this.nameField ? this.renderInput('first_name', t.signupName, 'text', 'given-name', false) : nothing}
       <div part="field">
-        <div part="choice">
+        <div part="choice" class="check">
           <input part="checkbox" id="consent" name="consent" type="checkbox" ?required=${this.consentRequired}
             aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" @change=${() => this.form.checkField('consent')} />
           ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired)}
@@ -181,7 +175,7 @@ export class CareGuideSignup extends LitElement {
         ${renderError(this.form, 'consent')}
       </div>
       ${this.offer
-        ? html`<div part="choice"><input part="checkbox" id="offer" name="offer" type="checkbox" /><label part="label" for="offer">${t.signupOffer}</label></div>`
+        ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" /><label part="label" for="offer">${t.signupOffer}</label></div>`
         : nothing}
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.signupSubmit}</button>

@@ -5,25 +5,6 @@ export const styles = css`
     list-style: none;
     padding-inline-start: 0;
   }
-  [part~='item'] {
-    display: flex;
-    align-items: baseline;
-    gap: var(--_space-s);
-  }
-  :host(:not([selectable])) [part~='item'] {
-    display: list-item;
-  }
-  [part~='checkbox'] {
-    flex: none;
-    inline-size: var(--_control-size);
-    block-size: var(--_control-size);
-    margin: 0;
-    accent-color: var(--_accent);
-    translate: 0 0.15em;
-  }
-  [part~='label'] {
-    cursor: pointer;
-  }
   [part~='summary'] {
     margin-block: 0 var(--_space-s);
     padding: var(--_space-s) var(--_space-m);

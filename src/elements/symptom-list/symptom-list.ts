@@ -1,8 +1,6 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
-import {emit} from '../../events.js';
 import {CareListElement} from '../list-base.js';
 import {styles} from './symptom-list.styles.js';
 
@@ -45,13 +43,12 @@ export class CareSymptomList extends CareListElement {
 
   /** The ids of the marked symptoms that are in the list now, in list order. */
   get selected(): string[] {
-    return this.shownItems.filter((item) => this.marks.ids.has(item.id)).map((item) => item.id);
+    return this.marks.among(this.shownItems);
   }
 
   private toggleSymptom(id: string, marked: boolean): void {
     this.marks.set(id, marked);
-    const ids = this.selected;
-    emit(this, 'care-change', {ids, done: ids.length, total: this.shownItems.length});
+    this.emitChange(this.selected);
   }
 
   /** Unmarks every symptom (does not fire `care-change`). */
@@ -66,15 +63,7 @@ export class CareSymptomList extends CareListElement {
       <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
         ${items.map((item, i) =>
             this.selectable
-              ? html`<li part="item">
-                  <input
-                    part="checkbox"
-                    type="checkbox"
-                    id=${`s${i}`}
-                    .checked=${live(this.marks.ids.has(item.id))}
-                    @change=${(e: Event) => this.toggleSymptom(item.id, (e.target as HTMLInputElement).checked)}
-                  /><label part="label" for=${`s${i}`}>${item.label}</label>
-                </li>`
+              ? this.renderCheckItem(item, i, this.marks.ids.has(item.id), (id, marked) => this.toggleSymptom(id, marked))
               : html`<li part="item">${item.label}</li>`,
         )}
       </ul>

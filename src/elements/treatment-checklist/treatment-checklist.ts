@@ -1,8 +1,6 @@
 import {html} from 'lit';
 import {property} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
-import {emit} from '../../events.js';
 import {CareListElement} from '../list-base.js';
 import {styles} from './treatment-checklist.styles.js';
 
@@ -47,22 +45,17 @@ export class CareTreatmentChecklist extends CareListElement {
 
   /** The ids of the ticked steps that are in the list now, in list order. */
   get checked(): string[] {
-    return this.shownItems.filter((item) => this.ticks.ids.has(item.id)).map((item) => item.id);
-  }
-
-  private announceChange(): void {
-    const ids = this.checked;
-    emit(this, 'care-change', {ids, done: ids.length, total: this.shownItems.length});
+    return this.ticks.among(this.shownItems);
   }
 
   private toggleStep(id: string, ticked: boolean): void {
     this.ticks.set(id, ticked);
-    this.announceChange();
+    this.emitChange(this.checked);
   }
 
   private clearTicks(): void {
     this.ticks.clear();
-    this.announceChange();
+    this.emitChange(this.checked);
     this.renderRoot.querySelector<HTMLInputElement>('[part~="checkbox"]')?.focus();
   }
 
@@ -103,17 +96,7 @@ export class CareTreatmentChecklist extends CareListElement {
     return html`
       ${this.renderHeader()} ${this.renderProgress(this.checked.length, items.length)}
       <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
-        ${items.map((item, i) =>
-            html`<li part="item">
-              <input
-                part="checkbox"
-                type="checkbox"
-                id=${`t${i}`}
-                .checked=${live(this.ticks.ids.has(item.id))}
-                @change=${(e: Event) => this.toggleStep(item.id, (e.target as HTMLInputElement).checked)}
-              /><label part="label" for=${`t${i}`}>${item.label}</label>
-            </li>`,
-        )}
+        ${items.map((item, i) => this.renderCheckItem(item, i, this.ticks.ids.has(item.id), (id, ticked) => this.toggleStep(id, ticked)))}
       </ul>
       ${this.renderCaution()}
     `;
