@@ -2,7 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CareStrings} from '../i18n/index.js';
 import type {Outcome} from '../lib/outcome.js';
 import {isProtocol, type Protocol} from '../lib/protocols.js';
-import {safeHttpUrl} from '../lib/url.js';
+import {safeHttpUrl} from '../lib/text.js';
 import {emit} from '../events.js';
 import {SubmissionController} from './submission.js';
 
@@ -12,6 +12,8 @@ export interface FieldSpec {
   control: () => HTMLInputElement | HTMLTextAreaElement | null | undefined;
   /** Length limit, checked here rather than with `maxlength`, which would cut a paste short. */
   max?: number;
+  /** How the limit counts (default: UTF-16 code units, as `maxlength` does). */
+  measure?: (value: string) => number;
   /** Names the server uses for this field in its error answers (`author_email`, `email`, ...). */
   serverNames: readonly string[];
 }
@@ -95,7 +97,7 @@ export class FormController implements ReactiveController {
     if (v.valueMissing) return t.valueMissing;
     if (v.typeMismatch) return control.type === 'url' ? t.typeMismatchUrl : t.typeMismatchEmail;
     if (control.type === 'url' && control.value && !/^https?:\/\//i.test(control.value.trim())) return t.typeMismatchUrl;
-    if (spec.max !== undefined && control.value.length > spec.max) return t.tooLong(spec.max);
+    if (spec.max !== undefined && (spec.measure?.(control.value) ?? control.value.length) > spec.max) return t.tooLong(spec.max);
     return undefined;
   }
 

@@ -20,7 +20,11 @@ export const en = {
   typeMismatchEmail: 'Enter an email address like name@example.com.',
   typeMismatchUrl: 'Enter a web address starting with http:// or https://.',
   tooLong: (max: number) => `Use at most ${max} characters.`,
-  charactersLeft: (left: number) => (left >= 0 ? `${left} characters left` : `${-left} characters over the limit`),
+  charactersLeft: (left: number) => {
+    const n = Math.abs(left);
+    const unit = n === 1 ? 'character' : 'characters';
+    return left >= 0 ? `${n} ${unit} left` : `${n} ${unit} over the limit`;
+  },
   failureNetwork: 'We could not reach the server. Everything you typed is still here. Try again.',
   failureServer: 'The server had a problem. Everything you typed is still here. Try again.',
   failureBadResponse: 'The server sent an answer we could not read. Everything you typed is still here.',

@@ -20,7 +20,11 @@ export const es: CareStrings = {
   typeMismatchEmail: 'Escribe un correo electrónico como nombre@ejemplo.com.',
   typeMismatchUrl: 'Escribe una dirección web que empiece por http:// o https://.',
   tooLong: (max) => `Usa como máximo ${max} caracteres.`,
-  charactersLeft: (left) => (left >= 0 ? `Quedan ${left} caracteres` : `${-left} caracteres por encima del límite`),
+  charactersLeft: (left) => {
+    const n = Math.abs(left);
+    if (left >= 0) return n === 1 ? 'Queda 1 carácter' : `Quedan ${n} caracteres`;
+    return n === 1 ? '1 carácter por encima del límite' : `${n} caracteres por encima del límite`;
+  },
   failureNetwork: 'No pudimos conectar con el servidor. Todo lo que escribiste sigue aquí. Inténtalo de nuevo.',
   failureServer: 'El servidor tuvo un problema. Todo lo que escribiste sigue aquí. Inténtalo de nuevo.',
   failureBadResponse: 'El servidor envió una respuesta que no pudimos leer. Todo lo que escribiste sigue aquí.',

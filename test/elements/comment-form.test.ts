@@ -474,6 +474,21 @@ describe('<care-comment-form>', () => {
         expect(net.posts).to.have.length(0);
       });
 
+      it('counts UTF-8 bytes as WordPress does: 123 accented letters (246 bytes) are over the 245 limit of a name', async () => {
+        const c = commentCase();
+        const el = await mount(c.attrs);
+        const accented = 'é'.repeat(123);
+        await fill(el, {...c.values, author: accented});
+        expect(textOf(part(el, 'counter'))).to.equal('1 character over the limit');
+        clickSubmit(el);
+        const author = byId(el, 'author');
+        await waitUntil(() => focused(el) === author, 'focus on the name field');
+        expect(description(el, author)).to.contain('Use at most 245 characters.');
+        expect(author.value).to.equal(accented);
+        await aTimeout(50);
+        expect(net.posts).to.have.length(0);
+      });
+
       it('the email counter shows exactly when the field references it', async () => {
         const el = await mount(`post-id="${unique()}"`);
         const email = byId(el, 'email');

@@ -8,6 +8,7 @@ import type {CareStrings} from '../../i18n/index.js';
 import type {Outcome} from '../../lib/outcome.js';
 import type {Protocol} from '../../lib/protocols.js';
 import {readStoredJson, removeStored, writeStored} from '../../lib/storage.js';
+import {utf8Length} from '../../lib/text.js';
 import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
 import {emit} from '../../events.js';
@@ -15,7 +16,7 @@ import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-pa
 import {renderHeading} from '../shared.js';
 import {styles} from './comment-form.styles.js';
 
-/** WordPress's column limits (wp_get_comment_fields_max_lengths). */
+/** WordPress's column limits (wp_get_comment_fields_max_lengths), in UTF-8 bytes. */
 const MAX = {comment: 65525, author: 245, email: 100, url: 200} as const;
 type Field = keyof typeof MAX;
 
@@ -67,7 +68,7 @@ export class CareCommentForm extends LitElement {
     strings: () => this.locale.strings,
     fields: () =>
       (Object.keys(MAX) as Field[]).map(
-        (name): FieldSpec => ({name, max: MAX[name], serverNames: SERVER_NAMES[name], control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`)}),
+        (name): FieldSpec => ({name, max: MAX[name], measure: utf8Length, serverNames: SERVER_NAMES[name], control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`)}),
       ),
   });
 
@@ -214,22 +215,18 @@ export class CareCommentForm extends LitElement {
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
   }
 
-  /** Near the limit: the last tenth of it, where the counter shows (and the field references it). */
-  private nearLimit(name: Field): boolean {
-    return MAX[name] - this._values[name].length <= MAX[name] / 10;
-  }
-
-  private renderCounter(name: Field) {
-    const left = MAX[name] - this._values[name].length;
-    if (!this.nearLimit(name)) return nothing;
+  /** The counter, shown in the last tenth of a field's limit (counted in UTF-8 bytes, as WordPress counts). */
+  private renderCounter(name: Field, left: number) {
     return html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>`;
   }
 
   private renderField(name: Field, label: string, required: boolean, type = 'text', autocomplete = '') {
     const error = this.form.errorFor(name);
+    const left = MAX[name] - utf8Length(this._values[name]);
+    const near = left <= MAX[name] / 10;
     const common = {
       invalid: error ? 'true' : 'false',
-      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', this.nearLimit(name) ? `${name}-counter` : ''].filter(Boolean).join(' '),
+      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', near ? `${name}-counter` : ''].filter(Boolean).join(' '),
     };
     const onInput = (e: Event) => this.typeInto(name, (e.target as HTMLInputElement).value);
     return html`<div part="field">
@@ -241,7 +238,7 @@ export class CareCommentForm extends LitElement {
         : html`<input part="input" id=${name} name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
             aria-invalid=${common.invalid} aria-describedby=${common.describedby}
             .value=${live(this._values[name])} @input=${onInput} @blur=${() => this.form.checkField(name)} />`}
-      ${this.renderCounter(name)} ${renderError(this.form, name)}
+      ${near ? this.renderCounter(name, left) : nothing} ${renderError(this.form, name)}
     </div>`;
   }
 
