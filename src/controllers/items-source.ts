@@ -9,8 +9,8 @@ export type ItemsChannel = 'items' | 'src' | 'light' | 'default';
 /** What an element authored in light DOM: its list, and optionally a heading and a caution paragraph. */
 export interface LightContent {
   items: CareItem[];
-  heading?: {text: string; level: number};
-  caution?: string;
+  heading?: {text: string; level: number; element: HTMLElement};
+  caution?: {text: string; element: HTMLElement};
 }
 
 type ItemsHost = ReactiveControllerHost &
@@ -113,8 +113,8 @@ export class ItemsSourceController implements ReactiveController {
     const caution = this.host.querySelector(':scope > p');
     this.light = {
       items: normalizeItems(raw, (m) => this.warn(m)) ?? [],
-      heading: heading ? {text: heading.textContent!.trim(), level: Number(heading.tagName[1])} : undefined,
-      caution: caution?.textContent?.trim() || undefined,
+      heading: heading ? {text: heading.textContent!.trim(), level: Number(heading.tagName[1]), element: heading as HTMLElement} : undefined,
+      caution: caution?.textContent?.trim() ? {text: caution.textContent.trim(), element: caution as HTMLElement} : undefined,
     };
   }
 

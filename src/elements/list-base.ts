@@ -1,4 +1,4 @@
-import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
+import {LitElement, css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {property} from 'lit/decorators.js';
 import {ARTICLE, type ArticleContent, type CareItem} from '../content/article.js';
@@ -9,39 +9,24 @@ import {shared, tokens} from '../styles/tokens.js';
 import {emit} from '../events.js';
 import {renderHeading} from './shared.js';
 
+/** Manual slot assignment (Chrome 86, Firefox 92, Safari 16.4); without it the light heading is re-rendered as text. */
+const canSlot = typeof HTMLSlotElement !== 'undefined' && 'assign' in HTMLSlotElement.prototype;
+
+/**
+ * Headings, lists and paragraphs keep the browser's own margins and indent, the ones the page's
+ * light-DOM version of the element had before the upgrade, so the upgrade moves nothing.
+ */
 const listStyles = css`
   [part~='heading'] {
     font-family: var(--_heading-font);
-    margin-block: 0 var(--_space-s);
-    line-height: 1.25;
-  }
-  h1[part~='heading'] {
-    font-size: 2em;
-  }
-  h2[part~='heading'] {
-    font-size: 1.5em;
-  }
-  h3[part~='heading'] {
-    font-size: 1.17em;
-  }
-  h4[part~='heading'] {
-    font-size: 1em;
-  }
-  h5[part~='heading'] {
-    font-size: 0.83em;
-  }
-  h6[part~='heading'] {
-    font-size: 0.67em;
   }
   [part~='list'] {
-    margin-block: 0 var(--_space-m);
-    padding-inline-start: var(--care-list-indent, 1.5em);
+    padding-inline-start: var(--care-list-indent, 40px);
   }
   [part~='item'] + [part~='item'] {
-    margin-block-start: var(--care-list-gap, var(--_space-xs));
+    margin-block-start: var(--care-list-gap, 0);
   }
   [part~='caution'] {
-    margin-block: var(--_space-s) 0;
     color: var(--_muted);
     font-size: 0.9em;
   }
@@ -56,6 +41,13 @@ const listStyles = css`
  */
 export abstract class CareListElement extends LitElement {
   static override styles = [tokens, shared, listStyles];
+
+  /**
+   * Manual slot assignment lets the page's own heading and caution (light DOM) show in place,
+   * styled by the page, while the list beside them is rendered here.
+   * https://developer.mozilla.org/docs/Web/API/HTMLSlotElement/assign
+   */
+  static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, slotAssignment: 'manual'};
 
   /** Which list of the article this element shows by default. */
   protected abstract readonly article: keyof ArticleContent;
@@ -96,23 +88,43 @@ export abstract class CareListElement extends LitElement {
   }
 
   /**
-   * The heading text. Light-DOM content is the page's own version of this element: its heading
-   * and caution stand as written (and are left out if not written), so upgrading moves nothing.
+   * The page's own heading, shown as it is (slotted) unless `heading` or `heading-level` asks for
+   * another. Light-DOM content is the page's version of this element: its heading and caution
+   * stand as written (and are left out if not written), so upgrading moves nothing.
    */
+  private get lightHeading() {
+    return this.heading === undefined && this.headingLevel === undefined && canSlot ? this.lightShown?.heading : undefined;
+  }
+
+  private get lightCaution() {
+    return this.caution === undefined && canSlot ? this.lightShown?.caution : undefined;
+  }
+
+  /** The heading text, whether it is ours or the page's. */
   protected get headingText(): string | undefined {
     const light = this.lightShown;
     return this.heading ?? (light ? light.heading?.text : ARTICLE[this.locale.lang][this.article].heading);
   }
 
   protected renderHeader(): TemplateResult | typeof nothing {
+    if (this.lightHeading) return html`<slot data-light="heading"></slot>`;
     const text = this.headingText;
     return text ? renderHeading(this.headingLevel ?? this.lightShown?.heading?.level ?? 2, text) : nothing;
   }
 
   protected renderCaution(): TemplateResult | typeof nothing {
+    if (this.lightCaution) return html`<slot data-light="caution"></slot>`;
     const light = this.lightShown;
-    const text = this.caution ?? (light ? light.caution : ARTICLE[this.locale.lang][this.article].caution);
+    const text = this.caution ?? (light ? light.caution?.text : ARTICLE[this.locale.lang][this.article].caution);
     return text ? html`<p part="caution">${text}</p>` : nothing;
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    for (const slot of this.renderRoot.querySelectorAll<HTMLSlotElement>('slot[data-light]')) {
+      const element = slot.dataset.light === 'heading' ? this.lightHeading?.element : this.lightCaution?.element;
+      if (element) slot.assign(element);
+    }
   }
 
   /** An item as a checkbox with its label (the symptom self-check and the treatment checklist). */
@@ -130,8 +142,11 @@ export abstract class CareListElement extends LitElement {
     emit(this, 'care-change', {ids, done: ids.length, total: this.shownItems.length});
   }
 
-  /** `aria-labelledby` for the list: its heading, when there is one. */
-  protected get listLabelledby(): string | typeof nothing {
-    return this.headingText ? 'heading' : nothing;
+  /** The list's accessible name: our heading by reference; the page's heading (in another tree) by its text. */
+  protected renderList(items: unknown): TemplateResult {
+    const text = this.headingText;
+    const slotted = !!this.lightHeading;
+    return html`<ul part="list" aria-labelledby=${text && !slotted ? 'heading' : nothing} aria-label=${text && slotted ? text : nothing}
+      aria-busy=${this.source.loading ? 'true' : 'false'}>${items}</ul>`;
   }
 }

@@ -110,7 +110,11 @@ describe('the bundle in a hostile page', () => {
     const {doc} = await load([BUNDLE]);
     const root = doc.querySelector('care-symptom-list')!.shadowRoot!;
     expect(root.querySelector('label')!.textContent).to.equal('Written by the page');
-    expect(root.querySelector<HTMLElement>('[role="status"]')!.textContent).to.contain('None of the 1 symptoms marked');
+    const status = root.querySelector<HTMLElement>('[role="status"]')!;
+    expect(status.textContent).to.equal('');
+    root.querySelector('label')!.click();
+    await doc.querySelector('care-symptom-list')!.updateComplete;
+    expect(status.textContent).to.contain('1 of 1 symptoms marked');
   });
 
   it('loads a second copy without an error and with exactly one warning', async () => {

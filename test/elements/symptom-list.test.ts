@@ -59,12 +59,19 @@ describe('care-symptom-list', () => {
       const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable></care-symptom-list>`);
       const status = shadow(el).querySelector('[part~="summary"]')!;
       expect(status.getAttribute('role')).to.equal('status');
-      expect(summary(el)).to.equal('None of the 8 symptoms marked.');
+      // Empty, and taking no space, until the reader marks something.
+      expect(summary(el)).to.equal('');
+      expect(status.getBoundingClientRect().height).to.equal(0);
       clickLabel(el, 0);
       clickLabel(el, 4);
       await el.updateComplete;
       expect(summary(el)).to.match(/^2 of 8 symptoms marked\./).and.contain('talk to a healthcare professional');
+      expect(status.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(el.selected).to.deep.equal([en.items[0].id, en.items[4].id]);
+      clickLabel(el, 0);
+      clickLabel(el, 4);
+      await el.updateComplete;
+      expect(summary(el), 'after the reader unmarks everything').to.equal('None of the 8 symptoms marked.');
       // The live region is the same node, so screen readers announce the change.
       expect(shadow(el).querySelector('[part~="summary"]')).to.equal(status);
     });
@@ -124,18 +131,22 @@ describe('care-symptom-list', () => {
     it('lang="es" switches the summary to Spanish', async () => {
       const wrap = await fixture(html`<div lang="es"><care-symptom-list selectable></care-symptom-list></div>`);
       const el = wrap.querySelector('care-symptom-list')!;
-      expect(summary(el)).to.equal('Ninguno de los 8 síntomas marcado.');
       clickLabel(el, 0);
       await el.updateComplete;
       expect(summary(el)).to.match(/^1 de 8 síntomas marcados\./).and.contain('profesional de la salud');
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(summary(el)).to.equal('Ninguno de los 8 síntomas marcado.');
     });
 
     it('the strings property overrides one string', async () => {
       const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable .strings=${{symptomsSummary: (n: number, t: number) => `${n}/${t} ticked`}}></care-symptom-list>`);
-      expect(summary(el)).to.equal('0/8 ticked');
       clickLabel(el, 3);
       await el.updateComplete;
       expect(summary(el)).to.equal('1/8 ticked');
+      clickLabel(el, 3);
+      await el.updateComplete;
+      expect(summary(el)).to.equal('0/8 ticked');
     });
   });
 });

@@ -79,6 +79,15 @@ export function texts(el: Element, selector: string): string[] {
   return [...shadow(el).querySelectorAll(selector)].map((n) => (n.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * The heading or caution a reader sees: ours (a `part` in the shadow root) or the page's own
+ * light-DOM element, slotted in place.
+ */
+export function shownTexts(el: Element, which: 'heading' | 'caution'): string[] {
+  const slotted = [...shadow(el).querySelectorAll<HTMLSlotElement>(`slot[data-light="${which}"]`)].flatMap((slot) => slot.assignedElements());
+  return [...shadow(el).querySelectorAll(`[part~="${which}"]`), ...slotted].map((n) => (n.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
 /** The labels of the shown items (`li` text, or the label/summary inside it). */
 export function itemLabels(el: Element): string[] {
   return [...shadow(el).querySelectorAll('li')].map((li) =>
@@ -279,10 +288,17 @@ function listContract(o: ListSuiteOptions): void {
 
     it('light DOM wins over the article: its h3, li (with data-id) and p become heading, items and caution', async () => {
       const el = await mount('', LIGHT);
-      expect(texts(el, 'h3[part~="heading"]')).to.deep.equal(['Own heading']);
+      // The page's own h3 and p show in place (slotted), styled by the page, level kept.
+      const [heading] = shadow(el).querySelector<HTMLSlotElement>('slot[data-light="heading"]')!.assignedElements();
+      expect(heading).to.equal(el.querySelector('h3'));
+      expect(heading.getClientRects().length).to.be.greaterThan(0);
+      expect(shownTexts(el, 'heading')).to.deep.equal(['Own heading']);
       expect(itemLabels(el)).to.deep.equal(['Own first', 'Own second']);
       expect(el.shownItems.map((i) => i.id)).to.deep.equal(['own-1', 'own-2']);
-      expect(texts(el, '[part~="caution"]')).to.deep.equal(['Own caution.']);
+      expect(shownTexts(el, 'caution')).to.deep.equal(['Own caution.']);
+      expect(el.querySelector('p')!.getClientRects().length).to.be.greaterThan(0);
+      // The list is named by the page's heading, which sits in another tree: by its text.
+      expect(shadow(el).querySelector('[part~="list"]')!.getAttribute('aria-label')).to.equal('Own heading');
       // The page's own copy is not shown twice.
       expect(el.querySelector('ul')!.getClientRects()).to.have.length(0);
     });
@@ -310,7 +326,7 @@ function listContract(o: ListSuiteOptions): void {
       ul.firstElementChild!.textContent = 'Own first, edited';
       await waitUntil(labelsAre(el, ['Own first, edited', 'Own second', 'Own third']), 'edited item');
       el.querySelector('h3')!.textContent = 'Edited heading';
-      await waitUntil(() => texts(el, '[part~="heading"]')[0] === 'Edited heading', 'edited heading');
+      await waitUntil(() => shownTexts(el, 'heading')[0] === 'Edited heading', 'edited heading');
       ul.remove();
       await waitUntil(labelsAre(el, en.items.map((i) => i.label)), 'the article when the list is removed');
     });
@@ -381,7 +397,7 @@ function listContract(o: ListSuiteOptions): void {
         const el = await mount(`src="${c.src}"`, LIGHT);
         await expectOneError();
         expect(itemLabels(el)).to.deep.equal(['Own first', 'Own second']);
-        expect(texts(el, '[part~="heading"]')).to.deep.equal(['Own heading']);
+        expect(shownTexts(el, 'heading')).to.deep.equal(['Own heading']);
       });
 
       it(`src with ${c.name}: one error, then the article`, async () => {

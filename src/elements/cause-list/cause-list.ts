@@ -40,9 +40,9 @@ export class CareCauseList extends CareListElement {
   override render() {
     return html`
       ${this.renderHeader()}
-      <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
-        ${this.shownItems.map((item) => this.renderCause(item))}
-      </ul>
+      ${this.renderList(
+        this.shownItems.map((item) => this.renderCause(item)),
+      )}
       ${this.renderCaution()}
     `;
   }

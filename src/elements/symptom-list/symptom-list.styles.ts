@@ -12,6 +12,12 @@ export const styles = css`
     background: var(--_surface);
     border-radius: var(--_radius);
   }
+  /* An empty live region stays in the tree (so its first message is announced) but takes no space. */
+  [part~='summary']:empty {
+    padding: 0;
+    border: 0;
+    margin: 0;
+  }
   @media (forced-colors: active) {
     [part~='summary'] {
       border: 1px solid CanvasText;

@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
 import {CareListElement} from '../list-base.js';
 import {styles} from './symptom-list.styles.js';
@@ -32,6 +32,12 @@ export class CareSymptomList extends CareListElement {
     this.persist ? this.storageKey || defaultStorageKey(this.localName) : null,
   );
 
+  /**
+   * Whether the reader has marked or unmarked something here. Until then, with nothing marked,
+   * the summary stays empty (and takes no space), so upgrading a light-DOM list moves nothing.
+   */
+  @state() private _interacted = false;
+
   /** Turns each symptom into a checkbox the reader can tick, with a live summary. */
   @property({type: Boolean, reflect: true}) selectable = false;
 
@@ -47,6 +53,7 @@ export class CareSymptomList extends CareListElement {
   }
 
   private toggleSymptom(id: string, marked: boolean): void {
+    this._interacted = true;
     this.marks.set(id, marked);
     this.emitChange(this.selected);
   }
@@ -60,15 +67,15 @@ export class CareSymptomList extends CareListElement {
     const items = this.shownItems;
     return html`
       ${this.renderHeader()}
-      <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
-        ${items.map((item, i) =>
+      ${this.renderList(
+        items.map((item, i) =>
             this.selectable
               ? this.renderCheckItem(item, i, this.marks.ids.has(item.id), (id, marked) => this.toggleSymptom(id, marked))
               : html`<li part="item">${item.label}</li>`,
-        )}
-      </ul>
+        ),
+      )}
       ${this.selectable
-        ? html`<p part="summary" role="status">${this.t.symptomsSummary(this.selected.length, items.length)}</p>`
+        ? html`<p part="summary" role="status">${this.selected.length || this._interacted ? this.t.symptomsSummary(this.selected.length, items.length) : ''}</p>`
         : nothing}
       ${this.renderCaution()}
     `;

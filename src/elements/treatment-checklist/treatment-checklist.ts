@@ -1,4 +1,4 @@
-import {html} from 'lit';
+import {html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
 import {CareListElement} from '../list-base.js';
@@ -83,7 +83,8 @@ export class CareTreatmentChecklist extends CareListElement {
     </div>`;
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
     // Set through CSSOM, which a strict Content-Security-Policy allows (a style attribute it would block).
     const total = this.shownItems.length;
     this.renderRoot
@@ -95,9 +96,9 @@ export class CareTreatmentChecklist extends CareListElement {
     const items = this.shownItems;
     return html`
       ${this.renderHeader()} ${this.renderProgress(this.checked.length, items.length)}
-      <ul part="list" aria-labelledby=${this.listLabelledby} aria-busy=${this.source.loading ? 'true' : 'false'}>
-        ${items.map((item, i) => this.renderCheckItem(item, i, this.ticks.ids.has(item.id), (id, ticked) => this.toggleStep(id, ticked)))}
-      </ul>
+      ${this.renderList(
+        items.map((item, i) => this.renderCheckItem(item, i, this.ticks.ids.has(item.id), (id, ticked) => this.toggleStep(id, ticked))),
+      )}
       ${this.renderCaution()}
     `;
   }
