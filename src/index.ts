@@ -7,6 +7,7 @@ export {CareCauseList} from './elements/cause-list/cause-list.js';
 export {CareTreatmentChecklist} from './elements/treatment-checklist/treatment-checklist.js';
 export {CareGuideSignup} from './elements/guide-signup/guide-signup.js';
 export {CareCommentForm} from './elements/comment-form/comment-form.js';
+export {CareElement} from './elements/care-element.js';
 export {CareListElement} from './elements/list-base.js';
 export {ItemsSourceController, type ItemsChannel, type LightContent} from './controllers/items-source.js';
 export {PersistedIdsController} from './controllers/persisted-ids.js';

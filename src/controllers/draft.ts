@@ -9,6 +9,7 @@ import {readStored, removeStored, writeStored} from '../lib/storage.js';
 export class DraftController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: {key: string; value: string} | undefined;
+  private lastKey: string | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -29,9 +30,26 @@ export class DraftController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.flush);
   }
 
-  /** The saved draft, or an empty string. */
-  restore(): string {
-    return readStored(this.key()) ?? '';
+  /**
+   * The text the box should hold after the key (e.g. the post or the parent replied to) may have
+   * changed: unchanged key, `text` itself; a key with a saved draft, that draft; otherwise `text`,
+   * whose draft moves to the new key (a reply cancelled, or started, keeps what was typed, as
+   * WordPress's form does). The first call restores the saved draft, if any.
+   */
+  sync(text: string): string {
+    const key = this.key();
+    if (key === this.lastKey) return text;
+    const previous = this.lastKey;
+    this.lastKey = key;
+    this.flush();
+    const saved = readStored(key);
+    if (saved) return saved;
+    if (previous === undefined) return '';
+    if (text) {
+      removeStored(previous);
+      writeStored(key, text);
+    }
+    return text;
   }
 
   /** Saves soon; an empty value removes the draft. */

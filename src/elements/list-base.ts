@@ -1,12 +1,11 @@
-import {LitElement, css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {property} from 'lit/decorators.js';
 import {ARTICLE, type ArticleContent, type CareItem} from '../content/article.js';
 import {ItemsSourceController} from '../controllers/items-source.js';
-import {LocaleController} from '../controllers/locale.js';
-import type {CareStrings} from '../i18n/index.js';
 import {shared, tokens} from '../styles/tokens.js';
 import {emit} from '../events.js';
+import {CareElement} from './care-element.js';
 import {renderHeading} from './shared.js';
 
 /** Manual slot assignment (Chrome 86, Firefox 92, Safari 16.4); without it the light heading is re-rendered as text. */
@@ -39,7 +38,7 @@ const listStyles = css`
  * The public API the three list elements share: their content channels (`items`, `src`, light
  * DOM, the article), heading, caution and strings. Not registered as a tag itself.
  */
-export abstract class CareListElement extends LitElement {
+export abstract class CareListElement extends CareElement {
   static override styles = [tokens, shared, listStyles];
 
   /**
@@ -47,12 +46,11 @@ export abstract class CareListElement extends LitElement {
    * styled by the page, while the list beside them is rendered here.
    * https://developer.mozilla.org/docs/Web/API/HTMLSlotElement/assign
    */
-  static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, slotAssignment: 'manual'};
+  static override shadowRootOptions: ShadowRootInit = {...CareElement.shadowRootOptions, slotAssignment: 'manual'};
 
   /** Which list of the article this element shows by default. */
   protected abstract readonly article: keyof ArticleContent;
 
-  protected readonly locale = new LocaleController(this);
   protected readonly source = new ItemsSourceController(this, () => ARTICLE[this.locale.lang][this.article].items);
 
   /** The items to show, `{id, label, detail?}[]`; wins over `src`, light DOM and the article. */
@@ -70,16 +68,9 @@ export abstract class CareListElement extends LitElement {
   /** The caution shown with the list; the article's by default; an empty string shows none. */
   @property() caution?: string;
 
-  /** UI strings that replace the built-in ones for the active language. */
-  @property({attribute: false}) strings?: Partial<CareStrings>;
-
   /** The items now shown, whichever channel they came from. */
   get shownItems(): readonly CareItem[] {
     return this.source.items;
-  }
-
-  protected get t(): CareStrings {
-    return this.locale.strings;
   }
 
   /** Light DOM written by the page, when that is the channel shown. */
@@ -117,6 +108,25 @@ export abstract class CareListElement extends LitElement {
     const light = this.lightShown;
     const text = this.caution ?? (light ? light.caution?.text : ARTICLE[this.locale.lang][this.article].caution);
     return text ? html`<p part="caution">${text}</p>` : nothing;
+  }
+
+  /** Keeps the page's light DOM on screen until the first render (in a later task) replaces it. */
+  private placeholder: HTMLSlotElement | undefined;
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (canSlot && this.children.length) {
+      this.placeholder = document.createElement('slot');
+      root.append(this.placeholder);
+      this.placeholder.assign(...this.children);
+    }
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.placeholder?.remove();
+    this.placeholder = undefined;
+    super.update(changed);
   }
 
   override updated(changed: PropertyValues): void {

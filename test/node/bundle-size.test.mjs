@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {bundleSizes} from '../runner/size.mjs';
 
 // All five elements with Lit inlined. Lit alone is about 5.6 KB brotli; see README "Size".
-const BUDGET_BROTLI = 21.5 * 1024;
+const BUDGET_BROTLI = 22 * 1024;
 
 test('dist/care-elements.js stays within its brotli budget', () => {
   const {minified, gzip, brotli} = bundleSizes();

@@ -1,10 +1,8 @@
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
-import {LocaleController} from '../../controllers/locale.js';
-import type {CareStrings} from '../../i18n/index.js';
 import type {Outcome} from '../../lib/outcome.js';
 import type {Protocol} from '../../lib/protocols.js';
 import {readStoredJson, removeStored, writeStored} from '../../lib/storage.js';
@@ -13,6 +11,7 @@ import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
 import {emit} from '../../events.js';
 import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
+import {CareElement} from '../care-element.js';
 import {renderHeading} from '../shared.js';
 import {styles} from './comment-form.styles.js';
 
@@ -58,10 +57,9 @@ const IDENTITY_KEY = 'care-comment-form:identity';
  * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
  * @fires care-cancel-reply - The reader cancelled the reply; `parentId` is cleared.
  */
-export class CareCommentForm extends LitElement {
+export class CareCommentForm extends CareElement {
   static override styles = [tokens, shared, formStyles, styles];
 
-  private readonly locale = new LocaleController(this);
   private readonly draft = new DraftController(this, () => `care-comment-form:draft:${this.postId || location.pathname}:${this.parentId || 0}`);
   private readonly form = new FormController(this, {
     defaultProtocol: 'wordpress',
@@ -76,7 +74,6 @@ export class CareCommentForm extends LitElement {
 
   @state() private _values: Record<Field, string> = {comment: '', author: '', email: '', url: ''};
   @state() private _remember = false;
-  private draftKey = '';
 
   /** The endpoint: WordPress's `/wp-json/wp/v2/comments`, its `wp-comments-post.php`, or any URL. */
   @property() action: string | null = null;
@@ -106,27 +103,19 @@ export class CareCommentForm extends LitElement {
   /** The heading level (1 to 6; default 3, as WordPress themes use). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
 
-  /** UI strings that replace the built-in ones for the active language. */
-  @property({attribute: false}) strings?: Partial<CareStrings>;
-
   override willUpdate(): void {
-    // Restore the draft of this post and parent, and the remembered identity, once per key.
-    const key = `${this.postId}:${this.parentId}`;
-    if (key === this.draftKey) return;
-    this.draftKey = key;
-    const identity = readStoredJson(IDENTITY_KEY) as Partial<Record<Field, string>> | undefined;
-    const remembered = identity && typeof identity === 'object';
-    this._remember = !!remembered;
-    this._values = {
-      comment: this.draft.restore(),
-      author: (remembered && typeof identity.author === 'string' && identity.author) || this._values.author,
-      email: (remembered && typeof identity.email === 'string' && identity.email) || this._values.email,
-      url: (remembered && typeof identity.url === 'string' && identity.url) || this._values.url,
-    };
-  }
-
-  private get t(): CareStrings {
-    return this.locale.strings;
+    if (!this.hasUpdated) {
+      // Name, email and website come back only if the reader asked to be remembered.
+      const identity = readStoredJson(IDENTITY_KEY) as Partial<Record<Field, string>> | undefined;
+      if (identity && typeof identity === 'object') {
+        this._remember = true;
+        const value = (v: unknown) => (typeof v === 'string' ? v : '');
+        this._values = {...this._values, author: value(identity.author), email: value(identity.email), url: value(identity.url)};
+      }
+    }
+    // The draft of this post and parent (restored, or what is typed, carried to a new key).
+    const comment = this.draft.sync(this._values.comment);
+    if (comment !== this._values.comment) this._values = {...this._values, comment};
   }
 
   private typeInto(name: Field, value: string): void {
@@ -201,15 +190,8 @@ export class CareCommentForm extends LitElement {
   }
 
   private cancelReply(): void {
-    // The reply's text stays in the box, as WordPress keeps it: it becomes the post's draft
-    // (otherwise the key change below would restore the post's draft over it).
-    const {comment} = this._values;
-    if (comment) this.draft.clear();
+    // What was typed stays in the box and becomes the post's draft (DraftController.sync).
     this.parentId = '';
-    if (comment) {
-      this.draft.save(comment);
-      this.draft.flush();
-    }
     this.replyTo = '';
     emit(this, 'care-cancel-reply', {});
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());

@@ -1,12 +1,11 @@
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import {FormController} from '../../controllers/form.js';
-import {LocaleController} from '../../controllers/locale.js';
-import type {CareStrings} from '../../i18n/index.js';
 import type {Outcome} from '../../lib/outcome.js';
 import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
 import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
+import {CareElement} from '../care-element.js';
 import {renderHeading} from '../shared.js';
 import {styles} from './guide-signup.styles.js';
 
@@ -35,10 +34,9 @@ import {styles} from './guide-signup.styles.js';
  * @fires care-success - The server accepted the signup; `detail: {pending, response, link}`.
  * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
  */
-export class CareGuideSignup extends LitElement {
+export class CareGuideSignup extends CareElement {
   static override styles = [tokens, shared, formStyles, styles];
 
-  private readonly locale = new LocaleController(this);
   private readonly form = new FormController(this, {
     defaultProtocol: 'json',
     strings: () => this.locale.strings,
@@ -81,13 +79,6 @@ export class CareGuideSignup extends LitElement {
 
   /** The heading level (1 to 6; default 2). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
-
-  /** UI strings that replace the built-in ones for the active language. */
-  @property({attribute: false}) strings?: Partial<CareStrings>;
-
-  private get t(): CareStrings {
-    return this.locale.strings;
-  }
 
   private async sendSignup(event: Event): Promise<void> {
     event.preventDefault();
