@@ -26,13 +26,15 @@ export type FormStatus =
   | {kind: 'success'; outcome: Outcome; link?: string}
   | {kind: 'error'; message: string; outcome?: Outcome};
 
-type FormHost = ReactiveControllerHost & HTMLElement & {action: string | null; protocol: string};
+type FormHost = ReactiveControllerHost & HTMLElement & {action: string | null; protocol?: string};
 
 export interface FormOptions {
   fields: () => readonly FieldSpec[];
   strings: () => CareStrings;
   /** The protocol when the attribute is missing or unknown. */
   defaultProtocol: Protocol;
+  /** The protocol a native form of this kind speaks, used with the action of a light-DOM form. */
+  lightProtocol: Protocol;
 }
 
 /** Hosts that already warned about a missing action: one warning per element. */
@@ -64,8 +66,29 @@ export class FormController implements ReactiveController {
     this.startedAt = performance.now();
   }
 
+  /**
+   * The page's own `<form>` inside the element, if it wrote one: what readers without JavaScript
+   * use, and where the element takes its action (and its protocol) from when none is set.
+   */
+  get lightForm(): HTMLFormElement | null {
+    return this.host.querySelector(':scope > form');
+  }
+
+  /** The endpoint: the `action` attribute, else the light-DOM form's. */
+  get action(): string | null {
+    return this.host.action || this.lightForm?.getAttribute('action') || null;
+  }
+
+  /** The `protocol` attribute if valid; else what the light-DOM form speaks, if it supplies the action; else the default. */
   get protocol(): Protocol {
-    return isProtocol(this.host.protocol) ? this.host.protocol : this.options.defaultProtocol;
+    if (isProtocol(this.host.protocol)) return this.host.protocol;
+    return !this.host.action && this.lightForm?.getAttribute('action') ? this.options.lightProtocol : this.options.defaultProtocol;
+  }
+
+  /** What the reader typed into the light-DOM form's field `name` before the element took over. */
+  lightValue(name: string): string {
+    const control = this.lightForm?.elements.namedItem(name);
+    return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? control.value : '';
   }
 
   /** Milliseconds since the form appeared, sent along so the server can judge bots. */
@@ -131,7 +154,7 @@ export class FormController implements ReactiveController {
   async send(data: Record<string, string | number | boolean | undefined>, extra: {nonce?: string} = {}): Promise<Outcome | undefined> {
     if (this.submission.sending) return undefined;
     if (!this.validate()) return undefined;
-    const {action} = this.host;
+    const {action} = this;
     const proceed = emit(this.host, 'care-submit', {data, action, protocol: this.protocol}, true);
     if (!proceed) return undefined;
     if (action && !this.actionUrl) {
@@ -181,7 +204,7 @@ export class FormController implements ReactiveController {
   /** The absolute action URL, or undefined when it is missing or malformed. */
   private get actionUrl(): string | undefined {
     try {
-      return this.host.action ? new URL(this.host.action, document.baseURI).href : undefined;
+      return this.action ? new URL(this.action, document.baseURI).href : undefined;
     } catch {
       return undefined;
     }
@@ -216,7 +239,7 @@ export class FormController implements ReactiveController {
   fail(message: string, outcome: Outcome | undefined): void {
     this.status = {kind: 'error', message, outcome};
     this.host.requestUpdate();
-    emit(this.host, 'care-error', {source: 'submit', message: outcome && 'message' in outcome && outcome.message ? outcome.message : message, url: this.host.action ?? undefined, outcome});
+    emit(this.host, 'care-error', {source: 'submit', message: outcome && 'message' in outcome && outcome.message ? outcome.message : message, url: this.action ?? undefined, outcome});
   }
 
 }

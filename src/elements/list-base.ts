@@ -5,11 +5,8 @@ import {ARTICLE, type ArticleContent, type CareItem} from '../content/article.js
 import {ItemsSourceController} from '../controllers/items-source.js';
 import {shared, tokens} from '../styles/tokens.js';
 import {emit} from '../events.js';
-import {CareElement} from './care-element.js';
+import {CareElement, canSlot} from './care-element.js';
 import {renderHeading} from './shared.js';
-
-/** Manual slot assignment (Chrome 86, Firefox 92, Safari 16.4); without it the light heading is re-rendered as text. */
-const canSlot = typeof HTMLSlotElement !== 'undefined' && 'assign' in HTMLSlotElement.prototype;
 
 /**
  * Headings, lists and paragraphs keep the browser's own margins and indent, the ones the page's
@@ -41,12 +38,6 @@ const listStyles = css`
 export abstract class CareListElement extends CareElement {
   static override styles = [tokens, shared, listStyles];
 
-  /**
-   * Manual slot assignment lets the page's own heading and caution (light DOM) show in place,
-   * styled by the page, while the list beside them is rendered here.
-   * https://developer.mozilla.org/docs/Web/API/HTMLSlotElement/assign
-   */
-  static override shadowRootOptions: ShadowRootInit = {...CareElement.shadowRootOptions, slotAssignment: 'manual'};
 
   /** Which list of the article this element shows by default. */
   protected abstract readonly article: keyof ArticleContent;
@@ -108,25 +99,6 @@ export abstract class CareListElement extends CareElement {
     const light = this.lightShown;
     const text = this.caution ?? (light ? light.caution?.text : ARTICLE[this.locale.lang][this.article].caution);
     return text ? html`<p part="caution">${text}</p>` : nothing;
-  }
-
-  /** Keeps the page's light DOM on screen until the first render (in a later task) replaces it. */
-  private placeholder: HTMLSlotElement | undefined;
-
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    if (canSlot && this.children.length) {
-      this.placeholder = document.createElement('slot');
-      root.append(this.placeholder);
-      this.placeholder.assign(...this.children);
-    }
-    return root;
-  }
-
-  protected override update(changed: PropertyValues): void {
-    this.placeholder?.remove();
-    this.placeholder = undefined;
-    super.update(changed);
   }
 
   override updated(changed: PropertyValues): void {

@@ -352,6 +352,49 @@ describe('<care-comment-form>', () => {
       });
     });
 
+    describe("WordPress's own form written inside the element (no JavaScript, then the upgrade)", () => {
+      const wpForm = (post: number, comment = '') => `
+        <form action="${CLASSIC}" method="post" id="commentform">
+          <p><label for="comment">Comment</label><textarea id="comment" name="comment" required>${comment}</textarea></p>
+          <p><label for="author">Name</label><input id="author" name="author" required></p>
+          <p><label for="email">Email</label><input id="email" name="email" type="email" required></p>
+          <p><label for="url">Website</label><input id="url" name="url" type="url"></p>
+          <input type="hidden" name="comment_post_ID" value="${post}"><input type="hidden" name="comment_parent" value="0">
+          <p><input type="submit" value="Post Comment"></p>
+        </form>`;
+
+      it("takes its action, post id and protocol from the page's form, keeps what was typed in it, and posts the classic way", async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await fixture<CareCommentForm>(`<care-comment-form>${wpForm(c.post, 'Typed before the script ran.')}</care-comment-form>`);
+        await el.updateComplete;
+        const light = el.querySelector('form')!;
+        expect(light.getClientRects().length, "the page's form is replaced, not shown twice").to.equal(0);
+        expect(byId<HTMLTextAreaElement>(el, 'comment').value).to.equal('Typed before the script ran.');
+        await fill(el, {author: c.values.author as string, email: c.values.email as string});
+        await wait();
+        const done = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        await done;
+        expect(net.posts).to.have.length(1);
+        expect(new URL(net.posts[0].url).pathname).to.equal(CLASSIC);
+        const body = new URLSearchParams(net.posts[0].body);
+        expect([body.get('comment'), body.get('comment_post_ID'), body.get('comment_parent')]).to.deep.equal(['Typed before the script ran.', String(c.post), '0']);
+        expect(await c.stored()).to.equal(1);
+      });
+
+      it('attributes win over the page form', async () => {
+        const c = commentCase();
+        const el = await fixture<CareCommentForm>(`<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpForm(c.post + 1)}</care-comment-form>`);
+        await fill(el, c.values);
+        const sent = nextEvent<{protocol: string; action: string; data: Record<string, unknown>}>(el, 'care-submit');
+        el.addEventListener('care-submit', (e) => e.preventDefault());
+        clickSubmit(el);
+        const {detail} = await sent;
+        expect([detail.action, detail.protocol, detail.data.post]).to.deep.equal([ROUTE, 'wordpress', c.post]);
+      });
+    });
+
     describe('the draft', () => {
       it('survives re-creating the element for the same post', async () => {
         const post = unique();

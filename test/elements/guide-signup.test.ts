@@ -221,6 +221,25 @@ describe('<care-guide-signup>', () => {
       expect(post.status).to.equal(201);
     });
 
+    it("with the page's own form inside (for readers without JavaScript), takes its action, keeps what was typed, and posts urlencoded", async () => {
+      const email = address();
+      const el = await fixture<CareGuideSignup>(`<care-guide-signup>
+        <form action="${ROUTE}" method="post"><label>Email <input name="email" type="email" value="${email}"></label>
+        <label><input type="checkbox" name="consent" value="1"> I agree</label><button>Send me the guide</button></form>
+      </care-guide-signup>`);
+      await el.updateComplete;
+      expect(el.querySelector('form')!.getClientRects().length, "the page's form is replaced, not shown twice").to.equal(0);
+      expect(byId(el, 'email').value).to.equal(email);
+      await fill(el, {consent: true});
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      expect(net.posts).to.have.length(1);
+      expect(new URL(net.posts[0].url).pathname).to.equal(ROUTE);
+      expect(net.posts[0].headers.get('Content-Type')).to.equal('application/x-www-form-urlencoded');
+      expect(new URLSearchParams(net.posts[0].body).get('email')).to.equal(email);
+    });
+
     it('sends JSON by default, with the fill time and no honeypot value', async () => {
       const el = await mount();
       await fill(el, {email: address(), consent: true});

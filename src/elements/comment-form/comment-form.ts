@@ -55,14 +55,15 @@ const IDENTITY_KEY = 'care-comment-form:identity';
  * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
  * @fires care-success - The server accepted the comment; `detail: {pending, response, link}`.
  * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
- * @fires care-cancel-reply - The reader cancelled the reply; `parentId` is cleared.
+ * @fires care-cancel-reply - The reader cancelled the reply; `parentId` becomes `''`.
  */
 export class CareCommentForm extends CareElement {
   static override styles = [tokens, shared, formStyles, styles];
 
-  private readonly draft = new DraftController(this, () => `care-comment-form:draft:${this.postId || location.pathname}:${this.parentId || 0}`);
+  private readonly draft = new DraftController(this, () => `care-comment-form:draft:${this.post || location.pathname}:${this.parent}`);
   private readonly form = new FormController(this, {
     defaultProtocol: 'wordpress',
+    lightProtocol: 'wordpress-classic',
     strings: () => this.locale.strings,
     fields: () =>
       (Object.keys(MAX) as Field[]).map(
@@ -78,14 +79,17 @@ export class CareCommentForm extends CareElement {
   /** The endpoint: WordPress's `/wp-json/wp/v2/comments`, its `wp-comments-post.php`, or any URL. */
   @property() action: string | null = null;
 
-  /** `wordpress` (REST, default), `wordpress-classic` (same origin only), `json` or `form`. */
-  @property() protocol: Protocol = 'wordpress';
+  /**
+   * `wordpress` (REST; the default), `wordpress-classic` (same origin only; the default with a
+   * light-DOM form's action), `json` or `form`.
+   */
+  @property() protocol?: Protocol;
 
-  /** The WordPress post id the comment belongs to. */
-  @property({attribute: 'post-id'}) postId = '';
+  /** The WordPress post id the comment belongs to; else the light-DOM form's `comment_post_ID`. */
+  @property({attribute: 'post-id'}) postId: string | null = null;
 
-  /** The id of the comment this one replies to; shows "Cancel reply". */
-  @property({attribute: 'parent-id'}) parentId = '';
+  /** The id of the comment this one replies to (shows "Cancel reply"); else the light-DOM form's `comment_parent`. */
+  @property({attribute: 'parent-id'}) parentId: string | null = null;
 
   /** The name of the author replied to, for the heading "Leave a Reply to …". */
   @property({attribute: 'reply-to'}) replyTo = '';
@@ -103,6 +107,16 @@ export class CareCommentForm extends CareElement {
   /** The heading level (1 to 6; default 3, as WordPress themes use). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
 
+  /** The post id in use. */
+  private get post(): string {
+    return this.postId ?? this.form.lightValue('comment_post_ID');
+  }
+
+  /** The parent comment id in use, or 0. */
+  private get parent(): number {
+    return Number(this.parentId ?? this.form.lightValue('comment_parent')) || 0;
+  }
+
   override willUpdate(): void {
     if (!this.hasUpdated) {
       // Name, email and website come back only if the reader asked to be remembered.
@@ -116,6 +130,13 @@ export class CareCommentForm extends CareElement {
     // The draft of this post and parent (restored, or what is typed, carried to a new key).
     const comment = this.draft.sync(this._values.comment);
     if (comment !== this._values.comment) this._values = {...this._values, comment};
+    if (!this.hasUpdated) {
+      // What a reader typed into the page's own form before the element took over wins.
+      for (const name of Object.keys(MAX) as Field[]) {
+        const typed = this.form.lightValue(name);
+        if (typed) this.typeInto(name, typed);
+      }
+    }
   }
 
   private typeInto(name: Field, value: string): void {
@@ -139,15 +160,15 @@ export class CareCommentForm extends CareElement {
   private payload(): Record<string, string | number | undefined> {
     const {comment, author, email, url} = this._values;
     const spam = {fill_ms: this.form.fillMs, extra_info: this.honeypot?.value || undefined};
-    const post = Number(this.postId) || 0;
-    const parent = Number(this.parentId) || 0;
+    const post = Number(this.post) || 0;
+    const {parent} = this;
     switch (this.form.protocol) {
       case 'wordpress':
         return {post, parent, author_name: author.trim(), author_email: email.trim(), author_url: url.trim() || undefined, content: comment, ...spam};
       case 'wordpress-classic':
         return {comment, author: author.trim(), email: email.trim(), url: url.trim(), comment_post_ID: post, comment_parent: parent, ...spam};
       default:
-        return {post: this.postId || undefined, parent, name: author.trim(), email: email.trim(), url: url.trim() || undefined, comment, ...spam};
+        return {post: this.post || undefined, parent, name: author.trim(), email: email.trim(), url: url.trim() || undefined, comment, ...spam};
     }
   }
 
@@ -226,9 +247,9 @@ export class CareCommentForm extends CareElement {
 
   private renderHeader() {
     const t = this.t;
-    const text = this.heading ?? (this.parentId && this.replyTo ? t.commentReplyHeading(this.replyTo) : t.commentHeading);
+    const text = this.heading ?? (this.parent && this.replyTo ? t.commentReplyHeading(this.replyTo) : t.commentHeading);
     if (!text) return nothing;
-    return html`<div part="heading-row">${renderHeading(this.headingLevel, text)}${this.parentId
+    return html`<div part="heading-row">${renderHeading(this.headingLevel, text)}${this.parent
         ? html`<button part="cancel-reply" type="button" @click=${this.cancelReply}>${t.commentCancelReply}</button>`
         : nothing}</div>`;
   }

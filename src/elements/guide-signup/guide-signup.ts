@@ -39,6 +39,7 @@ export class CareGuideSignup extends CareElement {
 
   private readonly form = new FormController(this, {
     defaultProtocol: 'json',
+    lightProtocol: 'form',
     strings: () => this.locale.strings,
     fields: () => [
       {name: 'email', control: () => this.emailInput, max: 100, serverNames: ['email']},
@@ -56,8 +57,8 @@ export class CareGuideSignup extends CareElement {
   /** The endpoint URL. Without it nothing is sent: only `care-submit` fires, for the page to handle. */
   @property() action: string | null = null;
 
-  /** How the data is encoded: `json` (default) or `form` (urlencoded). */
-  @property() protocol: 'json' | 'form' = 'json';
+  /** How the data is encoded: `json` (the default) or `form` (urlencoded; the default with a light-DOM form's action). */
+  @property() protocol?: 'json' | 'form';
 
   /** The guide's download link shown after success; a `guide_url` in the server's answer wins. */
   @property({attribute: 'guide-url'}) guideUrl = '';
@@ -79,6 +80,14 @@ export class CareGuideSignup extends CareElement {
 
   /** The heading level (1 to 6; default 2). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
+
+  override firstUpdated(): void {
+    // What a reader typed into the page's own form before the element took over is kept.
+    for (const [input, name] of [[this.emailInput, 'email'], [this.nameInput, 'first_name']] as const) {
+      const typed = this.form.lightValue(name);
+      if (input && typed) input.value = typed;
+    }
+  }
 
   private async sendSignup(event: Event): Promise<void> {
     event.preventDefault();
