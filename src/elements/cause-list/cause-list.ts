@@ -7,6 +7,7 @@ import {styles} from './cause-list.styles.js';
  * The article's causes of leaky gut syndrome. An item with `detail` shows it behind a native
  * disclosure (`<details>`), which works by keyboard and screen reader without script.
  *
+ * @tagname care-cause-list
  * @summary A list of causes, each with optional detail.
  * @slot - An optional `<h2>`…`<h6>`, `<ul>`/`<ol>` of `<li>` (with `data-detail` for detail) and
  *   `<p>` caution: the page's own content, shown before JavaScript runs and used as the content.

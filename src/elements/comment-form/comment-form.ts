@@ -35,6 +35,7 @@ const IDENTITY_KEY = 'care-comment-form:identity';
  * and cleared only once the server accepted it; name, email and website are remembered only
  * while the reader ticks the box.
  *
+ * @tagname care-comment-form
  * @summary WordPress-compatible comment form.
  * @csspart form - The `form`.
  * @csspart heading - The "Leave a Reply" heading.

@@ -14,6 +14,7 @@ import {styles} from './guide-signup.styles.js';
  * of Life Greens. Posts to the site's endpoint (`json` or `form` protocol); "already subscribed"
  * is an ordinary success, so nobody can probe who is on the list.
  *
+ * @tagname care-guide-signup
  * @summary The free gut-health guide signup form.
  * @csspart form - The `form`.
  * @csspart heading - The heading.

@@ -7,6 +7,7 @@ import {styles} from './symptom-list.styles.js';
 /**
  * The article's symptoms of leaky gut syndrome, optionally as a self-check the reader ticks.
  *
+ * @tagname care-symptom-list
  * @summary A list of symptoms; with `selectable`, a checklist with a live summary.
  * @slot - An optional `<h2>`…`<h6>`, `<ul>`/`<ol>` of `<li>` and `<p>` caution: the page's own
  *   content, shown before JavaScript runs and used as the element's content (not rendered as a slot).

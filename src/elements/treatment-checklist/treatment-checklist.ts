@@ -9,6 +9,7 @@ import {styles} from './treatment-checklist.styles.js';
  * item id (in memory where storage is blocked or full), so progress survives a reload and a list
  * that changes keeps the ticks that still match.
  *
+ * @tagname care-treatment-checklist
  * @summary A checklist of treatment steps with saved progress.
  * @slot - An optional `<h2>`…`<h6>`, `<ul>`/`<ol>` of `<li>` and `<p>` caution: the page's own
  *   content, shown before JavaScript runs and used as the content.
