@@ -34,13 +34,12 @@ export class LocaleController implements ReactiveController {
     hosts.delete(this.host);
   }
 
+  /** The strings to render with: the catalogue, then the host's overrides (merged once per update). */
+  strings: CareStrings = CATALOGUES.en;
+
   hostUpdate(): void {
     this.lang = resolveLang(this.host);
-  }
-
-  /** The strings to render with: the catalogue, then the host's overrides. */
-  get strings(): CareStrings {
     const overrides = this.host.strings;
-    return overrides ? {...CATALOGUES[this.lang], ...overrides} : CATALOGUES[this.lang];
+    this.strings = overrides ? {...CATALOGUES[this.lang], ...overrides} : CATALOGUES[this.lang];
   }
 }
