@@ -235,6 +235,15 @@ export class FormController implements ReactiveController {
     return outcome.reason === 'bad-response' ? t.failureBadResponse : outcome.reason === 'server' ? t.failureServer : t.failureNetwork;
   }
 
+  /**
+   * Ends a submission the server refused field by field: each field shows the server's words,
+   * the status says what to do in the reader's language (or `fallback` when no field matched).
+   */
+  failFields(outcome: Outcome & {kind: 'field-errors'}, fallback: string): void {
+    const count = this.showServerErrors(outcome.fields, outcome.message);
+    this.fail(count ? this.options.strings().errorSummary(count) : outcome.message || fallback, outcome);
+  }
+
   /** Ends a submission with an error state and `care-error`. */
   fail(message: string, outcome: Outcome | undefined): void {
     this.status = {kind: 'error', message, outcome};

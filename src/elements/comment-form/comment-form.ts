@@ -189,11 +189,8 @@ export class CareCommentForm extends CareElement {
         this._values = this._remember ? {...this._values, comment: ''} : {comment: '', author: '', email: '', url: ''};
         return this.form.succeed(outcome, outcome.kind === 'pending', outcome.data?.link);
       }
-      case 'field-errors': {
-        // The field shows the server's words; the status says what to do, in the reader's language.
-        const count = this.form.showServerErrors(outcome.fields, outcome.message);
-        return this.form.fail(count ? t.errorSummary(count) : outcome.message || t.commentRejected, outcome);
-      }
+      case 'field-errors':
+        return this.form.failFields(outcome, t.commentRejected);
       case 'duplicate':
         return this.form.fail(t.commentDuplicate, outcome);
       case 'too-fast':

@@ -110,16 +110,12 @@ export class CareGuideSignup extends CareElement {
       case 'accepted':
       case 'pending':
       // "Already subscribed" is a success too, so nobody can probe who is on the list.
-      case 'duplicate':
-      {
+      case 'duplicate': {
         const data = 'data' in outcome ? outcome.data : null;
         return this.form.succeed(outcome, false, data?.guide_url ?? data?.guideUrl, this.guideUrl);
       }
-      case 'field-errors': {
-        // The field shows the server's words; the status says what to do, in the reader's language.
-        const count = this.form.showServerErrors(outcome.fields, outcome.message);
-        return this.form.fail(count ? t.errorSummary(count) : outcome.message || t.signupRejected, outcome);
-      }
+      case 'field-errors':
+        return this.form.failFields(outcome, t.signupRejected);
       case 'too-fast':
         return this.form.fail(t.tooFast, outcome);
       case 'rejected':
