@@ -23,6 +23,12 @@ export class CareElement extends LitElement {
   /** Keeps the page's light DOM (a list, a no-JS form) on screen until the first render replaces it. */
   private placeholder: HTMLSlotElement | undefined;
 
+  /**
+   * True for an element the page held before the bundle defined its tag (an upgrade: it is
+   * already in the document when constructed), false for one a script creates later.
+   */
+  private readonly upgraded = this.isConnected;
+
   /** UI strings that replace the built-in ones for the active language. */
   @property({attribute: false}) strings?: Partial<CareStrings>;
 
@@ -48,13 +54,13 @@ export class CareElement extends LitElement {
   }
 
   /**
-   * While the page loads, the first render waits for a task of its own, so the bundle's
-   * evaluation, the upgrade of every element on the page and their first renders do not add up
-   * to one long task on a slow phone (https://web.dev/articles/optimize-long-tasks). Elements
-   * added later, and later updates, render as Lit does: in a microtask.
+   * An upgraded element's first render waits for a task of its own, so the bundle's evaluation,
+   * the upgrade of every element on the page and their first renders do not add up to one long
+   * task on a slow phone (https://web.dev/articles/optimize-long-tasks). Elements a script creates
+   * later, and later updates, render as Lit does: in a microtask.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && document.readyState !== 'complete') await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated && this.upgraded) await new Promise((resolve) => setTimeout(resolve));
     super.scheduleUpdate();
   }
 }

@@ -80,6 +80,16 @@ export function texts(el: Element, selector: string): string[] {
 }
 
 /**
+ * Waits for the first render of every care element inside `wrap`. An element parsed into a page
+ * (an upgrade, as a string fixture's is) renders in a task of its own, so a wrapper's fixture
+ * resolving does not mean the elements inside have rendered.
+ */
+export async function settle(wrap: Element): Promise<void> {
+  const elements = [...wrap.querySelectorAll('*')].filter((el) => el.localName.startsWith('care-'));
+  await Promise.all(elements.map((el) => (el as Element & {updateComplete?: Promise<unknown>}).updateComplete));
+}
+
+/**
  * The heading or caution a reader sees: ours (a `part` in the shadow root) or the page's own
  * light-DOM element, slotted in place.
  */
@@ -459,6 +469,7 @@ function listContract(o: ListSuiteOptions): void {
   describe('languages', () => {
     it('lang="es" on an ancestor switches the article content to Spanish', async () => {
       const wrap = await fixture(`<div lang="es"><${tag} ${attrs}></${tag}></div>`);
+      await settle(wrap);
       const el = wrap.querySelector<CareListElement>(tag)!;
       expect(texts(el, '[part~="heading"]')).to.deep.equal([es.heading]);
       expect(itemLabels(el)).to.deep.equal(es.items.map((i) => i.label));
@@ -469,6 +480,7 @@ function listContract(o: ListSuiteOptions): void {
 
     it('a regional tag (es-MX) picks the Spanish catalogue', async () => {
       const wrap = await fixture(`<section lang="es-MX"><${tag} ${attrs}></${tag}></section>`);
+      await settle(wrap);
       expect(texts(wrap.querySelector(tag)!, '[part~="heading"]')).to.deep.equal([es.heading]);
     });
 
@@ -484,6 +496,7 @@ function listContract(o: ListSuiteOptions): void {
 
     it("re-renders when an ancestor's lang changes at runtime", async () => {
       const wrap = await fixture(`<div lang="en"><${tag} ${attrs}></${tag}></div>`);
+      await settle(wrap);
       const el = wrap.querySelector<CareListElement>(tag)!;
       wrap.setAttribute('lang', 'es');
       await waitUntil(() => itemLabels(el)[0] === es.items[0].label, 'Spanish items');
@@ -498,6 +511,7 @@ function listContract(o: ListSuiteOptions): void {
 
     it('has no axe violations in a dark theme', async () => {
       const wrap = await fixture(`<div style="color-scheme: dark; background: #111; color: #eee"><${tag} ${attrs}></${tag}></div>`);
+      await settle(wrap);
       await expect(wrap.querySelector(tag)!).to.be.accessible();
     });
   });
@@ -587,6 +601,7 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
 
     it('care-change bubbles out of the shadow root and is composed', async () => {
       const wrap = await fixture(`<div><${tag} ${o.attrs}></${tag}></div>`);
+      await settle(wrap);
       setTimeout(() => clickLabel(wrap.querySelector(tag)!, 0));
       const event = await new Promise<CustomEvent>((resolve) => wrap.addEventListener('care-change', (e) => resolve(e as CustomEvent), {once: true}));
       expect(event.bubbles).to.equal(true);
@@ -620,6 +635,7 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
   describe('keyboard', () => {
     it('Tab reaches the first checkbox with a visible focus ring, and Space ticks it', async () => {
       const wrap = await fixture(`<div><button id="before">before</button><${tag} ${o.attrs}></${tag}></div>`);
+      await settle(wrap);
       const el = wrap.querySelector(tag)!;
       wrap.querySelector<HTMLButtonElement>('#before')!.focus();
       await sendKeys({press: 'Tab'});
@@ -642,6 +658,7 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
   describe('right to left', () => {
     it('puts the checkbox on the right of its label inside dir="rtl"', async () => {
       const wrap = await fixture(`<div dir="rtl"><${tag} ${o.attrs}></${tag}></div>`);
+      await settle(wrap);
       const el = wrap.querySelector(tag)!;
       const box = shadow(el).querySelector('input')!.getBoundingClientRect();
       const label = shadow(el).querySelector('label')!.getBoundingClientRect();
@@ -667,6 +684,7 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
 
     it('has no axe violations with ticks in a dark theme', async () => {
       const wrap = await fixture(`<div style="color-scheme: dark; background: #111; color: #eee"><${tag} ${o.attrs}></${tag}></div>`);
+      await settle(wrap);
       const el = wrap.querySelector<CareListElement>(tag)!;
       clickLabel(el, 1);
       await el.updateComplete;

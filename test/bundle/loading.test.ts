@@ -1,0 +1,36 @@
+/**
+ * The bundle upgrading a page: each upgraded element's first render waits for a task of its own (so a page
+ * of elements is not one long task), and until then the page's own light DOM stays on screen.
+ * Run `npx rollup -c` (or `npm run build`) first.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+
+describe('the bundle while the page loads', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+  });
+
+  it("keeps the page's light DOM on screen until the element's first render, which runs in a later task", async () => {
+    // A page loaded from a URL, as a reader's is (a document.write()n one finishes loading differently).
+    frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/loading.html';
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & {__probe?: Record<string, unknown>};
+    await waitUntil(() => win.__probe, 'the probe ran', {timeout: 8000});
+    const probe = win.__probe!;
+    const doc = frame.contentDocument!;
+    expect(probe.defined).to.equal(true);
+    expect(probe.hasUpdated, 'no render in the task that evaluated the bundle').to.equal(false);
+    expect(probe.lightListShown, "the page's list is still shown").to.equal(true);
+    expect(probe.placeholder).to.equal(true);
+
+    const list = doc.querySelector('care-cause-list') as HTMLElement & {updateComplete: Promise<boolean>};
+    await list.updateComplete;
+    expect(list.querySelector('ul')!.getClientRects().length, "the page's list is replaced").to.equal(0);
+    expect(list.shadowRoot!.querySelector('slot:not([data-light])'), 'placeholder gone').to.equal(null);
+    expect([...list.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Chronic stress', 'A diet high in sugar']);
+    expect(list.querySelector('h2')!.getClientRects().length, "the page's heading stays, slotted").to.be.greaterThan(0);
+  });
+});
