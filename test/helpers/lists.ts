@@ -313,6 +313,11 @@ function listContract(o: ListSuiteOptions): void {
       expect(el.querySelector('ul')!.getClientRects()).to.have.length(0);
     });
 
+    it('has no axe violations with light-DOM content (the page heading slotted, the list named by its text)', async () => {
+      const el = await mount('', LIGHT);
+      await expect(el).to.be.accessible();
+    });
+
     it('light DOM without heading or caution shows neither', async () => {
       const el = await mount('', '<ul><li>Only item</li></ul>');
       expect(itemLabels(el)).to.deep.equal(['Only item']);
