@@ -7,7 +7,3 @@ export function bundleSizes(file = new URL('../../dist/care-elements.js', import
   return {minified: bytes.length, gzip: gzipSync(bytes, {level: 9}).length, brotli: brotliCompressSync(bytes).length};
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const s = bundleSizes();
-  console.log(`dist/care-elements.js: ${s.minified} B minified, ${s.gzip} B gzip, ${s.brotli} B brotli`);
-}
