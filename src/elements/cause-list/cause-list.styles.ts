@@ -1,13 +1,37 @@
 import {css} from 'lit';
 
 export const styles = css`
-  /* The disclosure triangle is the marker of an item with detail; a bullet beside it would be a second one. */
+  /*
+   * The disclosure triangle of an item with detail stands where a bullet stands, in the list's
+   * indent, so its label lines up with the other items' text (and with the page's own list
+   * before the upgrade), and its detail under the label. A bullet beside it would be a second
+   * marker.
+   */
   .has-detail {
     list-style: none;
   }
   [part~='detail'] > summary {
-    cursor: pointer;
+    position: relative;
+    display: block;
     inline-size: fit-content;
+    cursor: pointer;
+  }
+  [part~='detail'] > summary::-webkit-details-marker {
+    display: none;
+  }
+  [part~='detail'] > summary::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: -1em;
+    inset-block-start: calc(0.5lh - 0.3em);
+    border-block: 0.3em solid transparent;
+    border-inline-start: 0.5em solid currentColor;
+  }
+  [part~='detail'][open] > summary::before {
+    rotate: 90deg;
+  }
+  [part~='detail'][open] > summary:dir(rtl)::before {
+    rotate: -90deg;
   }
   [part~='detail'] > summary:hover {
     text-decoration: underline;
