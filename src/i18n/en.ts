@@ -12,7 +12,6 @@ export const en = {
 
   // Both forms
   required: 'Required',
-  requiredMark: '*',
   sending: 'Sending…',
   retry: 'Try again',
   errorSummary: (count: number) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),

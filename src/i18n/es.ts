@@ -12,7 +12,6 @@ export const es: CareStrings = {
   loading: 'Cargando…',
 
   required: 'Obligatorio',
-  requiredMark: '*',
   sending: 'Enviando…',
   retry: 'Intentar de nuevo',
   errorSummary: (count) => (count === 1 ? 'Corrige 1 campo.' : `Corrige ${count} campos.`),
