@@ -129,3 +129,26 @@ test('GET is a 405 with Allow: POST, as wp-comments-post.php answers', async (t)
   assert.equal(response.headers.get('allow'), 'POST');
   assert.equal(await response.text(), '');
 });
+
+test('a comment at WordPress\'s byte limit fits, in any script, though urlencoding triples it', async (t) => {
+  const {base, dataDir} = await startReceiver(t);
+  // 21841 three-byte characters and two ASCII ones: 65525 UTF-8 bytes, about 197 KB urlencoded.
+  const longest = '語'.repeat(21841) + 'ok';
+  const body = new URLSearchParams(classicComment({comment: longest})).toString();
+  assert.ok(body.length > 102_400, `the body is ${body.length} bytes, over the JSON routes' limit`);
+  const response = await postForm(base, PATH, classicComment({comment: longest}));
+  assert.equal(response.status, 302);
+  const [stored] = await fileLines(dataDir, 'comments.jsonl');
+  assert.equal(stored.content, longest);
+
+  const tooLong = await postForm(base, PATH, classicComment({comment: `${longest}!`}));
+  assert.equal(tooLong.status, 200);
+  assertDiePage(await tooLong.text(), '<strong>Error:</strong> Your comment is too long.');
+});
+
+test('a form body over three times the limit is refused with a 400 page', async (t) => {
+  const {base} = await startReceiver(t, {maxBodyBytes: 1024});
+  const response = await postForm(base, PATH, classicComment({comment: 'x'.repeat(3 * 1024)}));
+  assert.equal(response.status, 400);
+  assert.match(await response.text(), /larger than 3072 bytes/);
+});
