@@ -12,11 +12,11 @@ export const styles = css`
     display: flex;
     align-items: center;
     flex-wrap: wrap;
-    gap: var(--_space-s) var(--_space-m);
+    gap: var(--_space-s);
     margin-block: 0 var(--_space-m);
   }
   [part~='progress-bar'] {
-    flex: 1 1 8rem;
+    flex: 1 1 4rem;
     block-size: 0.5rem;
     border-radius: 999px;
     background: var(--_surface);
