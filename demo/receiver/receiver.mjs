@@ -56,7 +56,7 @@ const FAULT_TARGETS = {
   comments: '/api/comments',
   'wp-comments-post.php': '/wp-comments-post.php',
 };
-const FAULTS = new Set(['slow', 'fail-once', 'drop', 'status', 'login-required', 'garbage', 'wrong-shape']);
+const FAULTS = new Set(['slow', 'fail-once', 'drop', 'lost', 'status', 'login-required', 'garbage', 'wrong-shape']);
 
 /** Error bodies of the `status` fault, as WordPress (or the server in front of it) words them. */
 const STATUS_ERRORS = {
@@ -180,7 +180,8 @@ export function createReceiver(options = {}) {
     return undefined;
   }
 
-  async function runRoute(route, req, res, url) {
+  /** Answers a request on `route`; `deliver` sends the answer (the `lost` fault drops it instead). */
+  async function runRoute(route, req, res, url, deliver = (answer) => send(res, answer)) {
     if (!route.methods.includes(req.method)) {
       send(res, methodNotAllowed(route));
       return;
@@ -218,7 +219,7 @@ export function createReceiver(options = {}) {
       }
       return outcome.answer;
     });
-    send(res, answer);
+    deliver(answer);
   }
 
   function exclusive(task) {
@@ -467,8 +468,9 @@ export function createReceiver(options = {}) {
         return;
       }
       case 'fail-once':
-      case 'drop': {
-        const times = query.has('times') ? clampInt(query.get('times'), 1, 0, Number.MAX_SAFE_INTEGER) : fault === 'drop' ? Infinity : 1;
+      case 'drop':
+      case 'lost': {
+        const times = query.has('times') ? clampInt(query.get('times'), 1, 0, Number.MAX_SAFE_INTEGER) : fault === 'fail-once' ? 1 : Infinity;
         // Counted per Idempotency-Key, so a client's retries of one submission see the fault
         // end; without a key, per client and target. `scope` lets each test count afresh.
         const key = idempotencyKey(req) || `client ${clientKey(req)}`;
@@ -478,6 +480,8 @@ export function createReceiver(options = {}) {
           faultCounts.set(counter, seen + 1);
           log(`${fault} ${target}: request ${seen + 1} of ${times}`);
           if (fault === 'drop') req.socket.destroy();
+          // Handled and stored as usual; only the answer never arrives.
+          else if (fault === 'lost') await runRoute(route, req, res, url, () => cutOff(res));
           else send(res, errorAnswer(route.format, 503, 'service_unavailable', 'Service unavailable.', {'Retry-After': '0'}));
           return;
         }
@@ -706,6 +710,16 @@ function renderContent(text) {
     .filter(Boolean)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br />\n')}</p>`)
     .join('\n');
+}
+
+/**
+ * Starts an answer and closes the connection in its body: the client learns nothing of the
+ * outcome. (A connection closed before any byte would make browsers resend the request on their
+ * own, so the fault would not be seen.)
+ */
+function cutOff(res) {
+  res.writeHead(200, {'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '1024', 'Cache-Control': 'no-store'});
+  res.write('The answer was cut', () => res.destroy());
 }
 
 function send(res, answer) {

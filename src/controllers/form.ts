@@ -176,7 +176,7 @@ export class FormController implements ReactiveController {
     }
     this.status = {kind: 'sending'};
     this.host.requestUpdate();
-    const outcome = await this.submission.submit({action, protocol: this.protocol, data, nonce: extra.nonce});
+    const outcome = await this.submission.submit({action, protocol: this.protocol, data, nonce: extra.nonce}, ['fill_ms']);
     if (outcome?.kind === 'failure' && outcome.reason === 'aborted') this.status = {kind: 'idle'};
     return outcome;
   }

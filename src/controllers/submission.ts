@@ -106,12 +106,17 @@ export class SubmissionController implements ReactiveController {
   /**
    * Sends `req` (retrying where safe) and resolves with its outcome; never rejects.
    * Resolves with `undefined`, sending nothing, when a submission is already in flight.
+   * `volatileFields` name fields of `req.data` that differ between sends of one submission
+   * (a fill time): they do not make a send new, so it keeps the unsettled submission's key.
    */
-  async submit(req: Omit<SubmitRequest, 'idempotencyKey'>): Promise<Outcome | undefined> {
+  async submit(req: Omit<SubmitRequest, 'idempotencyKey'>, volatileFields: readonly string[] = []): Promise<Outcome | undefined> {
     if (this._sending) return undefined;
     // Keys are compared on what goes over the wire, so that field order or a null that the
-    // encoding drops cannot make two identical submissions look different.
-    const probe = encodeRequest(req);
+    // encoding drops cannot make two identical submissions look different; fields that change
+    // with every send (the fill time) are left out, or no send would ever repeat one.
+    const data = {...req.data};
+    for (const name of volatileFields) delete data[name];
+    const probe = encodeRequest({...req, data});
     const fingerprint = JSON.stringify([probe.url, req.protocol, probe.init.body]);
     const again = this.unsettled?.fingerprint === fingerprint ? this.unsettled : undefined;
     const state = {key: again?.key ?? newIdempotencyKey(), fingerprint, mayHaveLanded: again?.mayHaveLanded ?? false};

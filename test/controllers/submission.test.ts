@@ -213,6 +213,26 @@ describe('SubmissionController', () => {
       expect(failureOf(await controller.submit(b)).status).to.equal(503);
     });
 
+    it('keeps the key when a send again differs only in a volatile field (the fill time): stored once', async () => {
+      const {controller} = await setup({maxAttempts: 1});
+      const scope = unique();
+      // The receiver stores each send, but every answer is lost on the way back.
+      const action = `/api/faults/lost/comments?scope=${scope}`;
+      const data = commentData(scope);
+      const send = (fillMs: number, volatile?: string[]) => controller.submit({action, protocol: 'json', data: {...data, fill_ms: fillMs}}, volatile);
+      expect(failureOf(await send(4000, ['fill_ms'])).reason).to.equal('network');
+      // The reader clicks "Try again" a second later: a later fill time, the same submission.
+      expect(failureOf(await send(5000, ['fill_ms'])).reason).to.equal('network');
+      const [a, b] = keysSent();
+      expect(a).to.match(/^[0-9a-f-]{36}$/);
+      expect(b).to.equal(a);
+      // The server saw one key: one record, the second send answered by a replay (lost too).
+      expect(await storedComments(scope)).to.have.length(1);
+      // Not named volatile, a later fill time makes a new submission with a new key.
+      await send(6000);
+      expect(keysSent()[2]).not.to.equal(a);
+    });
+
     it('recovers from a dropped connection', async () => {
       const {controller, sleeps} = await setup();
       const scope = unique();

@@ -518,6 +518,36 @@ export function runFormSuite(config: FormSuiteConfig): void {
       if (stored !== undefined) expect(stored).to.equal(1);
     });
 
+    it('answers lost on every attempt: "Try again" is the same submission, stored once, and succeeds', async () => {
+      const c = config.newCase();
+      // The receiver stores the first request; the answers to the first three are cut off.
+      const el = await mount(c, {action: fault('lost', 'times=3')});
+      const shown = performance.now();
+      await fill(el, c.values);
+      await fillTime(shown);
+      const failed = nextEvent<CareErrorDetail>(el, 'care-error', 9000);
+      clickSubmit(el);
+      expect((await failed).detail.outcome).to.include({kind: 'failure', reason: 'network'});
+      expect(net.posts).to.have.length(3);
+      expect(await c.stored(), 'stored by the first attempt').to.be.oneOf([1, undefined]);
+
+      // A moment later (a later fill time) the reader tries again.
+      await aTimeout(50);
+      const success = nextEvent<CareSuccessDetail>(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      await el.updateComplete;
+      expect(textOf(statusRegion(el))).to.contain(config.successText);
+      expect(net.posts).to.have.length(4);
+      if (config.idempotent) {
+        const keys = net.posts.map((p) => p.headers.get('Idempotency-Key'));
+        expect(new Set(keys).size, 'one Idempotency-Key for all four requests').to.equal(1);
+        expect(net.posts[3].replayed, 'the first answer, replayed').to.equal(true);
+      }
+      const stored = await c.stored();
+      if (stored !== undefined) expect(stored).to.equal(1);
+    });
+
     const failures = [
       {name: 'a 500 (always)', route: () => fault('status', 'code=500'), message: () => config.messages.server, kind: 'failure'},
       {name: 'a garbage body', route: () => fault('garbage'), message: () => config.messages.badResponse, kind: 'failure'},

@@ -164,6 +164,30 @@ test('drop closes the connection without an answer, always or for the first N', 
   assert.equal((await fileLines(dataDir, 'comments.jsonl')).length, 1);
 });
 
+test('lost stores the submission and cuts its answer off', async (t) => {
+  const {base, dataDir} = await startReceiver(t);
+  const path = '/api/faults/lost/comments?times=2';
+  const cutOff = async (sent) => {
+    const response = await sent;
+    assert.equal(response.status, 200);
+    await assert.rejects(response.text(), TypeError);
+  };
+  // Two answers lost for one key: both requests reach the store, which keeps one record (a replay).
+  await cutOff(postJson(base, path, comment(), key('l')));
+  assert.equal((await fileLines(dataDir, 'comments.jsonl')).length, 1);
+  await cutOff(postJson(base, path, comment(), key('l')));
+  const third = await readJson(await postJson(base, path, comment(), key('l')));
+  assert.equal(third.status, 201);
+  assert.equal(third.headers.get('Idempotent-Replayed'), 'true');
+  assert.equal(third.body.id, 1);
+  // Without a key the same text a second time is WordPress's duplicate.
+  await cutOff(postJson(base, path, comment({post: 2})));
+  const again = await readJson(await postJson(base, '/api/faults/lost/comments?times=1', comment({post: 2})));
+  assert.equal(again.status, 409);
+  assert.equal(again.body.code, 'comment_duplicate');
+  assert.equal((await fileLines(dataDir, 'comments.jsonl')).length, 2);
+});
+
 test('an unknown fault or target is a 404 that lists the valid ones', async (t) => {
   const {base} = await startReceiver(t);
   for (const path of ['/api/faults/explode/comments', '/api/faults/slow/users', '/api/faults/slow']) {
