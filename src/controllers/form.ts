@@ -68,10 +68,11 @@ export class FormController implements ReactiveController {
 
   /**
    * The page's own `<form>` inside the element, if it wrote one: what readers without JavaScript
-   * use, and where the element takes its action (and its protocol) from when none is set.
+   * use, and where the element takes its action (and its protocol) from when none is set. Any
+   * depth: WordPress's comment_form() wraps its form in `<div id="respond">`.
    */
   get lightForm(): HTMLFormElement | null {
-    return this.host.querySelector(':scope > form');
+    return this.host.querySelector('form');
   }
 
   /** The endpoint: the `action` attribute, else the light-DOM form's. */
