@@ -4,7 +4,7 @@ import {readStored, removeStored, writeStored} from '../lib/storage.js';
 /**
  * Keeps what a reader types (a comment draft) in storage as they type, so a reload, a crash or a
  * failed submission loses nothing. Writes are debounced, and flushed when the page is hidden or
- * the element leaves it; the draft is removed only by {@link clear}, after the server accepted it.
+ * the element leaves it; the draft is removed only by {@link forget}, after the server accepted it.
  */
 export class DraftController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,10 +69,17 @@ export class DraftController implements ReactiveController {
     else removeStored(pending.key);
   };
 
-  /** Forgets the draft (after the server accepted it). */
-  clear(): void {
-    clearTimeout(this.timer);
-    this.pending = undefined;
-    removeStored(this.key());
+  /** The key a draft is saved under now. */
+  get currentKey(): string {
+    return this.key();
+  }
+
+  /**
+   * Forgets the draft saved under `key` if it still is `text` (what the server accepted), so an
+   * edit made while the text was being sent is kept.
+   */
+  forget(key: string, text: string): void {
+    this.flush();
+    if (readStored(key) === text) removeStored(key);
   }
 }

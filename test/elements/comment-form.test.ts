@@ -471,6 +471,24 @@ describe('<care-comment-form>', () => {
         expect(byId(again, 'comment').value).to.equal('');
       });
 
+      it('an edit made while sending stays in the box and the draft after the success', async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await mount(c.attrs, `/api/faults/slow/comments?ms=800&scope=${unique()}`);
+        await fill(el, c.values);
+        await wait();
+        const success = nextEvent(el, 'care-success', 9000);
+        clickSubmit(el);
+        const edited = `${c.values.comment} And one more thought.`;
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), edited);
+        await success;
+        await el.updateComplete;
+        expect(byId(el, 'comment').value, 'the box').to.equal(edited);
+        await waitUntil(() => localStorage.getItem(draftKey(c.post)) === edited, 'the edit saved as the draft');
+        const [stored] = await storedComments(c.post);
+        expect(stored.content.rendered, 'what the server stored').to.equal(`<p>${c.values.comment}</p>`);
+      });
+
       it('is kept per post and per parent', async () => {
         const post = unique();
         const el = await mount(`post-id="${post}"`);

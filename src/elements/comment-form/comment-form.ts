@@ -176,17 +176,23 @@ export class CareCommentForm extends CareElement {
   private async sendComment(event: Event): Promise<void> {
     event.preventDefault();
     this.draft.flush();
+    // What is sent, and under which key its draft is saved: the box stays editable while sending.
+    const sent = {key: this.draft.currentKey, comment: this._values.comment};
     const outcome = await this.form.send(this.payload(), {nonce: this.wpNonce || undefined});
-    if (outcome) this.showOutcome(outcome);
+    if (outcome) this.showOutcome(outcome, sent);
   }
 
-  private showOutcome(outcome: Outcome): void {
+  private showOutcome(outcome: Outcome, sent: {key: string; comment: string}): void {
     const t = this.t;
     switch (outcome.kind) {
       case 'accepted':
       case 'pending': {
-        this.draft.clear();
-        this._values = this._remember ? {...this._values, comment: ''} : {comment: '', author: '', email: '', url: ''};
+        // Only the text the server accepted is forgotten; an edit made while sending stays.
+        this.draft.forget(sent.key, sent.comment);
+        const unchanged = this._values.comment === sent.comment;
+        if (unchanged) this.draft.forget(this.draft.currentKey, sent.comment);
+        const comment = unchanged ? '' : this._values.comment;
+        this._values = this._remember ? {...this._values, comment} : {comment, author: '', email: '', url: ''};
         return this.form.succeed(outcome, outcome.kind === 'pending', outcome.data?.link);
       }
       case 'field-errors':
