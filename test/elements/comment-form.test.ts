@@ -267,6 +267,19 @@ describe('<care-comment-form>', () => {
         expect(net.posts).to.have.length(1);
       });
 
+      it("a 403 that is not about logging in shows the server's words (WordPress answers 403 for closed comments too)", async () => {
+        const c = commentCase();
+        const el = await mount(c.attrs, '/api/faults/status/comments?code=403');
+        await fill(el, c.values);
+        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+        clickSubmit(el);
+        const {detail} = await failed;
+        await el.updateComplete;
+        expect(detail.outcome).to.include({kind: 'rejected', status: 403, code: 'rest_forbidden'});
+        expect(textOf(statusRegion(el))).to.equal('Sorry, you are not allowed to do that.');
+        expect(read(el, c.values)).to.deep.equal(c.values);
+      });
+
       for (const [name, action] of [
         ['a 503 (always)', `/api/faults/status/comments?code=500&scope=`],
         ['a dropped connection', `/api/faults/drop/comments?scope=`],

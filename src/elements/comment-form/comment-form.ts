@@ -29,6 +29,9 @@ const SERVER_NAMES: Record<Field, readonly string[]> = {
 
 const IDENTITY_KEY = 'care-comment-form:identity';
 
+/** Codes of "log in to comment": WordPress REST's, and the classic handler's (see lib/outcome.ts). */
+const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
+
 /**
  * The "Leave a Reply" form: a drop-in for WordPress's comment form that posts to WordPress (REST
  * or the classic `wp-comments-post.php`) or any endpoint. The comment is saved as it is typed
@@ -202,10 +205,9 @@ export class CareCommentForm extends CareElement {
       case 'too-fast':
         return this.form.fail(t.commentFlood, outcome);
       case 'rejected':
+        // By code first: WordPress answers 403 for more than logins (comments closed, a draft post).
         return this.form.fail(
-          outcome.status === 401 || outcome.status === 403 || outcome.code === 'rest_comment_login_required'
-            ? t.commentLoginRequired
-            : outcome.message || t.commentRejected,
+          LOGIN_CODES.has(outcome.code) || (outcome.status === 401 && !outcome.message) ? t.commentLoginRequired : outcome.message || t.commentRejected,
           outcome,
         );
       case 'failure':
