@@ -278,6 +278,16 @@ describe('<care-guide-signup>', () => {
       expect(textOf(statusRegion(el))).to.contain(en.signupSuccess);
     });
 
+    it('a bare 409 Conflict from a list server ("already subscribed") is a success, so the list cannot be probed', async () => {
+      const el = await fixture<CareGuideSignup>(`<care-guide-signup action="/api/faults/status/guide-signups?code=409"></care-guide-signup>`);
+      await fill(el, {email: address(), consent: true});
+      const success = nextEvent(el, 'care-success');
+      clickSubmit(el);
+      await success;
+      await el.updateComplete;
+      expect(textOf(statusRegion(el))).to.contain(en.signupSuccess);
+    });
+
     it('an address the server refuses is shown at the email field', async () => {
       // "a@b" is a valid type=email value for the browser, but WordPress-style is_email() refuses it.
       const el = await mount();

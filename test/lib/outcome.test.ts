@@ -183,7 +183,9 @@ describe('mapResponse', () => {
           message: 'Sorry, you are not allowed to do that.',
         });
         expect(mapResponse(protocol, res({status: 404, text: '<h1>Not found</h1>'}))).to.deep.include({kind: 'rejected', code: 'http_404'});
-        expect(mapResponse(protocol, res({status: 409, body: {code: 'already', message: 'x'}}))).to.deep.include({kind: 'rejected', code: 'already'});
+        // A 409 Conflict means "exists already" whatever its code: a duplicate (a signup shows it as success).
+        expect(mapResponse(protocol, res({status: 409, body: {code: 'already', message: 'x'}}))).to.deep.equal({kind: 'duplicate', status: 409, code: 'already', message: 'x'});
+        expect(mapResponse(protocol, res({status: 409, text: 'Conflict'}))).to.deep.include({kind: 'duplicate', code: 'http_409'});
       }
     });
 
