@@ -93,9 +93,17 @@ export class SubmissionController implements ReactiveController {
     return this._attempts;
   }
 
-  /** Aborts the submission in flight: a removed element must not keep a request or a retry going. */
+  /**
+   * Aborts the submission in flight: a removed element must not keep a request or a retry going.
+   * A move is not a removal: an element connected again before the next microtask (as when a
+   * script moves it, which disconnects and connects it in one step) keeps its submission.
+   */
   hostDisconnected(): void {
-    this.abort();
+    const submission = this.submission;
+    if (!submission) return;
+    queueMicrotask(() => {
+      if (!(this.host as Partial<Node>).isConnected) submission.abort();
+    });
   }
 
   /** Aborts the submission in flight, if any; it then ends with a failure of reason `aborted`. */

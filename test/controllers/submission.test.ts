@@ -390,6 +390,18 @@ describe('SubmissionController', () => {
       expect(performance.now() - started).to.be.below(2000);
     });
 
+    it('keeps the submission going when the host is moved (disconnected and connected in one step)', async () => {
+      const {host, controller} = await setup();
+      const pending = controller.submit({action: '/api/faults/slow/guide-signups?ms=300', protocol: 'json', data: signupData(unique())});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const elsewhere = document.createElement('div');
+      document.body.append(elsewhere);
+      elsewhere.append(host);
+      expect((await pending)?.kind).to.equal('accepted');
+      expect(controller.attempts).to.equal(1);
+      elsewhere.remove();
+    });
+
     it('abort() during the wait before a retry ends the submission as aborted', async () => {
       let abortNow: () => void = () => {};
       const waited = new Promise<void>((resolve) => (abortNow = resolve));
