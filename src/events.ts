@@ -48,12 +48,19 @@ export interface CareErrorDetail {
   outcome?: Outcome;
 }
 
+/** `care-cancel-reply` (`<care-comment-form>`): the reader cancelled a reply; the form now comments on the post. */
+export interface CareCancelReplyDetail {
+  /** The id of the comment that was being replied to. */
+  parentId: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'care-change': CustomEvent<CareChangeDetail>;
     'care-error': CustomEvent<CareErrorDetail>;
     'care-submit': CustomEvent<CareSubmitDetail>;
     'care-success': CustomEvent<CareSuccessDetail>;
+    'care-cancel-reply': CustomEvent<CareCancelReplyDetail>;
   }
 }
 

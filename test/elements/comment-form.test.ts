@@ -620,9 +620,9 @@ describe('<care-comment-form>', () => {
         expect(cancel.type).to.equal('button');
         typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Agreed, Ben.');
         await el.updateComplete;
-        const cancelled = nextEvent(el, 'care-cancel-reply');
+        const cancelled = nextEvent<{parentId: string}>(el, 'care-cancel-reply');
         cancel.click();
-        await cancelled;
+        expect((await cancelled).detail).to.deep.equal({parentId: '12'});
         await el.updateComplete;
         expect(el.parentId).to.equal('');
         expect(shadow(el).querySelector('[part~="cancel-reply"]')).to.equal(null);
@@ -632,6 +632,22 @@ describe('<care-comment-form>', () => {
         // ...as the post's draft now, no longer the reply's.
         expect(localStorage.getItem(draftKey(post))).to.equal('Agreed, Ben.');
         expect(localStorage.getItem(draftKey(post, 12))).to.equal(null);
+      });
+
+      it('keeps "Cancel reply" when the heading is left out (heading=""), and the form has no dangling label', async () => {
+        const el = await mount(`post-id="${unique()}" parent-id="12" heading=""`);
+        expect(shadow(el).querySelector('[part~="heading"]')).to.equal(null);
+        expect(textOf(part(el, 'cancel-reply'))).to.equal('Cancel reply');
+        expect(part(el, 'form').hasAttribute('aria-labelledby')).to.equal(false);
+        await expect(el).to.be.accessible();
+      });
+
+      it('a heading emptied through strings is left out of the form\'s label too', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        el.strings = {commentHeading: ''};
+        await el.updateComplete;
+        expect(shadow(el).querySelector('[part~="heading"]')).to.equal(null);
+        expect(part(el, 'form').hasAttribute('aria-labelledby')).to.equal(false);
       });
 
       it('sends the parent id', async () => {

@@ -1,15 +1,15 @@
 import {css} from 'lit';
 
 export const styles = css`
-  [part~='heading'] {
+  [part~='heading-row'] {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: var(--_space-s) var(--_space-m);
+    gap: var(--_space-xs) var(--_space-m);
   }
   [part~='cancel-reply'] {
     font: inherit;
-    font-size: 0.6em;
+    font-size: 0.9em;
     font-weight: normal;
     color: inherit;
     background: none;

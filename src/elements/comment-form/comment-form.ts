@@ -9,7 +9,7 @@ import {readStoredJson, removeStored, writeStored} from '../../lib/storage.js';
 import {utf8Length} from '../../lib/text.js';
 import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
-import {emit} from '../../events.js';
+import {emit, type CareCancelReplyDetail} from '../../events.js';
 import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
 import {CareElement} from '../care-element.js';
 import {renderHeading} from '../shared.js';
@@ -41,6 +41,7 @@ const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
  * @tagname care-comment-form
  * @summary WordPress-compatible comment form.
  * @csspart form - The `form`.
+ * @csspart heading-row - The row of the heading and "Cancel reply".
  * @csspart heading - The "Leave a Reply" heading.
  * @csspart cancel-reply - The "Cancel reply" control (with `parent-id`).
  * @csspart notes - "Your email address will not be published…".
@@ -59,7 +60,7 @@ const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
  * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
  * @fires care-success - The server accepted the comment; `detail: {pending, response, link}`.
  * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
- * @fires care-cancel-reply - The reader cancelled the reply; `parentId` becomes `''`.
+ * @fires care-cancel-reply - The reader cancelled the reply; `detail: {parentId}` (the comment that was replied to); the `parentId` property becomes `''`.
  */
 export class CareCommentForm extends CareElement {
   static override styles = [tokens, shared, formStyles, styles];
@@ -218,9 +219,10 @@ export class CareCommentForm extends CareElement {
 
   private cancelReply(): void {
     // What was typed stays in the box and becomes the post's draft (DraftController.sync).
+    const parentId = String(this.parent);
     this.parentId = '';
     this.replyTo = '';
-    emit(this, 'care-cancel-reply', {});
+    emit<CareCancelReplyDetail>(this, 'care-cancel-reply', {parentId});
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
   }
 
@@ -251,12 +253,18 @@ export class CareCommentForm extends CareElement {
     </div>`;
   }
 
-  private renderHeader() {
+  /** The heading's text; empty for none. */
+  private get headingText(): string {
     const t = this.t;
-    const text = this.heading ?? (this.parent && this.replyTo ? t.commentReplyHeading(this.replyTo) : t.commentHeading);
-    if (!text) return nothing;
-    return html`<div part="heading-row">${renderHeading(this.headingLevel, text)}${this.parent
-        ? html`<button part="cancel-reply" type="button" @click=${this.cancelReply}>${t.commentCancelReply}</button>`
+    return this.heading ?? (this.parent && this.replyTo ? t.commentReplyHeading(this.replyTo) : t.commentHeading);
+  }
+
+  /** The heading and, for a reply, "Cancel reply", which stays when the heading is left out. */
+  private renderHeader() {
+    const text = this.headingText;
+    if (!text && !this.parent) return nothing;
+    return html`<div part="heading-row">${text ? renderHeading(this.headingLevel, text) : nothing}${this.parent
+        ? html`<button part="cancel-reply" type="button" @click=${this.cancelReply}>${this.t.commentCancelReply}</button>`
         : nothing}</div>`;
   }
 
@@ -270,7 +278,7 @@ export class CareCommentForm extends CareElement {
     const t = this.t;
     const status = this.form.status;
     const sending = status.kind === 'sending';
-    return html`<form part="form" id="commentform" novalidate aria-labelledby=${this.heading === '' ? nothing : 'heading'}
+    return html`<form part="form" id="commentform" novalidate aria-labelledby=${this.headingText ? 'heading' : nothing}
         aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendComment}>
       ${this.renderHeader()}
       <p part="notes"><span id="email-notes">${t.commentNotes}</span> ${t.commentRequiredNote} <span class="required" aria-hidden="true">*</span></p>
