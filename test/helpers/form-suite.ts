@@ -409,10 +409,13 @@ export function runFormSuite(config: FormSuiteConfig): void {
       const shown = performance.now();
       await fill(el, c.values);
       await fillTime(shown);
+      // A live region is announced when its content changes, not when it is inserted with it.
+      const region = statusRegion(el);
       const success = nextEvent<CareSuccessDetail>(el, 'care-success');
       clickSubmit(el);
       const {detail} = await success;
       await el.updateComplete;
+      expect(statusRegion(el), 'the same live region node, its content changed').to.equal(region);
       expect(detail.pending).to.equal(config.successPending);
       expect(detail.response).to.be.an('object');
       expect(detail.response!.id, 'the server id').to.exist;

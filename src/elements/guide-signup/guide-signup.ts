@@ -155,12 +155,21 @@ export class CareGuideSignup extends CareElement {
     const t = this.t;
     const status = this.form.status;
     const sending = status.kind === 'sending';
+    const done = status.kind === 'success';
     const heading = this.heading ?? t.signupHeading;
-    if (status.kind === 'success') return html`${heading ? renderHeading(this.headingLevel, heading) : nothing}${renderStatus(status, t, this.renderSuccess(status.link))}`;
-    const consentError = this.form.errorFor('consent');
+    // One template in every state, so the status region stays the same live node: a region
+    // created with its text already in it is not announced. After success only the fields go.
     return html`<form part="form" novalidate aria-labelledby=${heading ? 'heading' : nothing} aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendSignup}>
       ${heading ? renderHeading(this.headingLevel, heading) : nothing}
-      <p part="intro">${t.signupIntro}</p>
+      ${done ? nothing : this.renderFields(sending, status.kind === 'error')}
+      ${renderStatus(status, t, done ? this.renderSuccess(status.link) : nothing)}
+    </form>`;
+  }
+
+  private renderFields(sending: boolean, failed: boolean) {
+    const t = this.t;
+    const consentError = this.form.errorFor('consent');
+    return html`<p part="intro">${t.signupIntro}</p>
       ${this.renderInput('email', t.signupEmail, 'email', 'email', true)}
       ${this.nameField ? this.renderInput('first_name', t.signupName, 'text', 'given-name', false) : nothing}
       <div part="field">
@@ -175,8 +184,6 @@ export class CareGuideSignup extends CareElement {
         ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" /><label part="label" for="offer">${t.signupOffer}</label></div>`
         : nothing}
       ${renderHoneypot()}
-      <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.signupSubmit}</button>
-      ${renderStatus(status, t)}
-    </form>`;
+      <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${failed ? t.retry : t.signupSubmit}</button>`;
   }
 }
