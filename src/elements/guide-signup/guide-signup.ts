@@ -65,13 +65,13 @@ export class CareGuideSignup extends CareElement {
   @property({attribute: 'guide-url'}) guideUrl = '';
 
   /** Shows the opt-in for the free 3-day supply of Life Greens. */
-  @property({type: Boolean}) offer = false;
+  @property({type: Boolean, reflect: true}) offer = false;
 
   /** Shows a first-name field. */
-  @property({attribute: 'name-field', type: Boolean}) nameField = false;
+  @property({attribute: 'name-field', type: Boolean, reflect: true}) nameField = false;
 
   /** Makes the consent checkbox required. */
-  @property({attribute: 'consent-required', type: Boolean}) consentRequired = false;
+  @property({attribute: 'consent-required', type: Boolean, reflect: true}) consentRequired = false;
 
   /** Replaces the consent checkbox's text. */
   @property({attribute: 'consent-text'}) consentText = '';

@@ -43,7 +43,7 @@ export class CareSymptomList extends CareListElement {
   @property({type: Boolean, reflect: true}) selectable = false;
 
   /** Keeps the marks in localStorage so they survive a reload (with `selectable`). */
-  @property({type: Boolean}) persist = false;
+  @property({type: Boolean, reflect: true}) persist = false;
 
   /** The localStorage key for `persist`; by default the tag name and the page path. */
   @property({attribute: 'storage-key'}) storageKey = '';

@@ -42,7 +42,7 @@ export class CareTreatmentChecklist extends CareListElement {
   @property({attribute: 'storage-key'}) storageKey = '';
 
   /** Keeps ticks in memory only. */
-  @property({attribute: 'no-persist', type: Boolean}) noPersist = false;
+  @property({attribute: 'no-persist', type: Boolean, reflect: true}) noPersist = false;
 
   /** The ids of the ticked steps that are in the list now, in list order. */
   get checked(): string[] {
