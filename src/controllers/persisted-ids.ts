@@ -1,10 +1,15 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {readStoredJson, removeStored, writeStored} from '../lib/storage.js';
+import {readStoredJson, removeStored, storageChanged, writeStored} from '../lib/storage.js';
+
+/** The connected controllers, so that elements sharing a key in one document stay in step. */
+const connected = new Set<PersistedIdsController>();
 
 /**
  * A set of ticked item ids, kept in localStorage under a key the host chooses (or in memory when
  * the key is null or storage is unavailable). Stored by id, so when the list changes the ticks
- * that still match stay. Other tabs of the same page stay in step through the `storage` event.
+ * that still match stay. A change is applied to the stored set as it is now, so elements that
+ * share a key (two lists on one page) never erase each other's ticks; elements of this document
+ * are told at once, other tabs through the `storage` event.
  */
 export class PersistedIdsController implements ReactiveController {
   /** The ticked ids. Treat as read-only; change it with `set` and `clear`. */
@@ -20,11 +25,13 @@ export class PersistedIdsController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('storage', this.onStorage);
+    connected.add(this);
     this.key = undefined;
   }
 
   hostDisconnected(): void {
     window.removeEventListener('storage', this.onStorage);
+    connected.delete(this);
   }
 
   hostUpdate(): void {
@@ -42,31 +49,47 @@ export class PersistedIdsController implements ReactiveController {
 
   /** Ticks or unticks one id and stores the set. */
   set(id: string, ticked: boolean): void {
-    const next = new Set(this.ids);
-    if (ticked) next.add(id);
-    else next.delete(id);
+    this.change((ids) => (ticked ? ids.add(id) : ids.delete(id)));
+  }
+
+  /** Unticks `ids` (by default every tick this element holds) and stores what is left. */
+  clear(ids: Iterable<string> = this.ids): void {
+    const gone = [...ids];
+    this.change((current) => gone.forEach((id) => current.delete(id)));
+  }
+
+  /** Applies `edit` to the set as stored now (another element or tab may have changed it), then stores it. */
+  private change(edit: (ids: Set<string>) => void): void {
+    const next = new Set(this.key ? this.read() : this.ids);
+    edit(next);
     this.ids = next;
-    if (this.key) writeStored(this.key, JSON.stringify([...next]));
+    if (this.key) {
+      if (next.size) writeStored(this.key, JSON.stringify([...next]));
+      else removeStored(this.key);
+      for (const peer of connected) if (peer !== this && peer.key === this.key) peer.reload();
+    }
     this.host.requestUpdate();
   }
 
-  /** Unticks everything and forgets the stored set. */
-  clear(): void {
-    this.ids = new Set();
-    if (this.key) removeStored(this.key);
-    this.host.requestUpdate();
+  private read(): Set<string> {
+    const stored = readStoredJson(this.key!);
+    return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
   }
 
   private load(): void {
-    if (!this.key) return;
-    const stored = readStoredJson(this.key);
-    this.ids = new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
+    if (this.key) this.ids = this.read();
+  }
+
+  private reload(): void {
+    this.load();
+    this.host.requestUpdate();
   }
 
   private onStorage = (event: StorageEvent): void => {
     if (event.key !== null && event.key !== this.key) return;
-    this.load();
-    this.host.requestUpdate();
+    // Another tab wrote to localStorage: its value is newer than a copy kept in memory here.
+    storageChanged(event.key);
+    this.reload();
   };
 }
 

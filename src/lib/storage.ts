@@ -55,6 +55,15 @@ export function removeStored(key: string): void {
   }
 }
 
+/**
+ * Another tab changed `key` in localStorage (a `storage` event; null: it cleared everything):
+ * a copy kept in memory after a failed write is older than that, so it is dropped.
+ */
+export function storageChanged(key: string | null): void {
+  if (key === null) memory.clear();
+  else memory.delete(key);
+}
+
 /** Parses stored JSON, or returns undefined for a missing or corrupt value (never throws). */
 export function readStoredJson(key: string): unknown {
   const raw = readStored(key);

@@ -9,6 +9,7 @@ import {
   clearListStorage,
   clickLabel,
   collectChanges,
+  installFullStorage,
   listSuite,
   shadow,
   texts,
@@ -126,6 +127,58 @@ describe('care-treatment-checklist', () => {
       window.dispatchEvent(new StorageEvent('storage', {key: 'test-tabs'}));
       await waitUntil(() => checkedStates(el)[3], 'tick from the other tab');
       expect(progressText(el)).to.equal('1 of 8 done');
+    });
+
+    it('two different lists sharing the default key keep each other\'s ticks, and "Clear ticks" clears only its own', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        <care-treatment-checklist id="a"><ul><li data-id="a1">A one</li><li data-id="a2">A two</li></ul></care-treatment-checklist>
+        <care-treatment-checklist id="b"><ul><li data-id="b1">B one</li><li data-id="b2">B two</li></ul></care-treatment-checklist>
+      </div>`);
+      const [a, b] = wrap.querySelectorAll<CareTreatmentChecklist>('care-treatment-checklist');
+      await a.updateComplete;
+      await b.updateComplete;
+      clickLabel(a, 0);
+      clickLabel(b, 1);
+      expect(new Set(stored(DEFAULT_KEY())), 'both ticks stored').to.deep.equal(new Set(['a1', 'b2']));
+      await b.updateComplete;
+      resetButton(b).click();
+      await b.updateComplete;
+      expect(stored(DEFAULT_KEY())).to.deep.equal(['a1']);
+      // A reload (new elements) shows what is stored.
+      wrap.innerHTML = wrap.innerHTML;
+      const [a2, b2] = wrap.querySelectorAll<CareTreatmentChecklist>('care-treatment-checklist');
+      await a2.updateComplete;
+      await b2.updateComplete;
+      expect(checkedStates(a2)).to.deep.equal([true, false]);
+      expect(checkedStates(b2)).to.deep.equal([false, false]);
+    });
+
+    it('the same list twice on one page stays in step', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div><care-treatment-checklist></care-treatment-checklist><care-treatment-checklist></care-treatment-checklist></div>`);
+      const [one, two] = wrap.querySelectorAll<CareTreatmentChecklist>('care-treatment-checklist');
+      await one.updateComplete;
+      clickLabel(one, 2);
+      await two.updateComplete;
+      expect(checkedStates(two)[2]).to.equal(true);
+      expect(progressText(two)).to.equal('1 of 8 done');
+    });
+
+    it('after a failed write, a change from another tab wins over the copy kept in memory', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-memory"></care-treatment-checklist>`);
+      const log = captureConsole();
+      const undo = installFullStorage();
+      try {
+        clickLabel(el, 0); // kept in memory: the storage is full
+      } finally {
+        undo();
+        log.restore();
+      }
+      localStorage.setItem('test-memory', JSON.stringify([en.items[5].id]));
+      window.dispatchEvent(new StorageEvent('storage', {key: 'test-memory'}));
+      await waitUntil(() => checkedStates(el)[5], 'the other tab\'s tick');
+      expect(checkedStates(el)[0]).to.equal(false);
+      clickLabel(el, 6);
+      expect(stored('test-memory')).to.deep.equal([en.items[5].id, en.items[6].id]);
     });
 
     it('ignores a corrupt stored value', async () => {

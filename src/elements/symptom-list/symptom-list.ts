@@ -59,9 +59,9 @@ export class CareSymptomList extends CareListElement {
     this.emitChange(this.selected);
   }
 
-  /** Unmarks every symptom (does not fire `care-change`). */
+  /** Unmarks every symptom shown (does not fire `care-change`). */
   clear(): void {
-    this.marks.clear();
+    this.marks.clear(this.shownItems.map((item) => item.id));
   }
 
   override render() {

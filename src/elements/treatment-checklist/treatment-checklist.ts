@@ -55,14 +55,17 @@ export class CareTreatmentChecklist extends CareListElement {
   }
 
   private clearTicks(): void {
-    this.ticks.clear();
+    this.reset();
     this.emitChange(this.checked);
     this.renderRoot.querySelector<HTMLInputElement>('[part~="checkbox"]')?.focus();
   }
 
-  /** Unticks every step and forgets the saved progress (does not fire `care-change`). */
+  /**
+   * Unticks every step shown and forgets their saved ticks (does not fire `care-change`). Ticks
+   * of other lists sharing the storage key are left alone.
+   */
   reset(): void {
-    this.ticks.clear();
+    this.ticks.clear(this.shownItems.map((item) => item.id));
   }
 
   private renderProgress(done: number, total: number) {
