@@ -77,8 +77,10 @@ export class ItemsSourceController implements ReactiveController {
       this.seenItems = items;
       this.propItems = null;
       if (items != null) {
-        this.propItems = normalizeItems(items, (m) => this.warn(m));
-        if (!this.propItems) this.fail({source: 'config', message: 'the items property must be an array of {id, label, detail?}.'});
+        const normalized = normalizeItems(items, (m) => this.warn(m));
+        // As for src: nothing usable is a mistake to report, and never a blank list.
+        if (normalized?.length) this.propItems = normalized;
+        else this.fail({source: 'config', message: normalized ? 'the items property holds no item with a label.' : 'the items property must be an array of {id, label, detail?}.'});
       }
     }
     if (src !== this.seenSrc) {

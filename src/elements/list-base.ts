@@ -64,9 +64,12 @@ export abstract class CareListElement extends CareElement {
     return this.source.items;
   }
 
-  /** Light DOM written by the page, when that is the channel shown. */
+  /**
+   * Light DOM written by the page. Its heading and caution stand whichever channel the items come
+   * from: a `src` or `items` replaces the page's list, not its heading.
+   */
   private get lightShown() {
-    return this.source.channel === 'light' ? this.source.light : undefined;
+    return this.source.light;
   }
 
   /**
@@ -128,7 +131,8 @@ export abstract class CareListElement extends CareElement {
   protected renderList(items: unknown): TemplateResult {
     const text = this.headingText;
     const slotted = !!this.lightHeading;
-    return html`<ul part="list" aria-labelledby=${text && !slotted ? 'heading' : nothing} aria-label=${text && slotted ? text : nothing}
+    // role="list": WebKit drops the list role of a list styled without markers.
+    return html`<ul part="list" role="list" aria-labelledby=${text && !slotted ? 'heading' : nothing} aria-label=${text && slotted ? text : nothing}
       aria-busy=${this.source.loading ? 'true' : 'false'}>${items}</ul>`;
   }
 }

@@ -291,6 +291,9 @@ function listContract(o: ListSuiteOptions): void {
       const el = await mount('src="/test/fixtures/items-array.json"', LIGHT);
       await waitUntil(labelsAre(el, ARRAY_LABELS), 'src content');
       expect(el.shownItems.map((i) => i.id)).to.deep.equal(['water', 'walk', 'sleep']);
+      // src replaces the page's list, not its heading and caution.
+      expect(shownTexts(el, 'heading')).to.deep.equal(['Own heading']);
+      expect(shownTexts(el, 'caution')).to.deep.equal(['Own caution.']);
       el.removeAttribute('src');
       await el.updateComplete;
       expect(itemLabels(el)).to.deep.equal(['Own first', 'Own second']);
@@ -309,6 +312,8 @@ function listContract(o: ListSuiteOptions): void {
       expect(el.querySelector('p')!.getClientRects().length).to.be.greaterThan(0);
       // The list is named by the page's heading, which sits in another tree: by its text.
       expect(shadow(el).querySelector('[part~="list"]')!.getAttribute('aria-label')).to.equal('Own heading');
+      // An explicit list role: WebKit drops it from a list styled without markers.
+      expect(shadow(el).querySelector('[part~="list"]')!.getAttribute('role')).to.equal('list');
       // The page's own copy is not shown twice.
       expect(el.querySelector('ul')!.getClientRects()).to.have.length(0);
     });
@@ -432,6 +437,20 @@ function listContract(o: ListSuiteOptions): void {
       expect(errors.details.map((d) => d.source)).to.deep.equal(['config']);
       expect(itemLabels(el)).to.have.length(o.count);
     });
+
+    for (const [name, items] of [
+      ['an empty items array', []],
+      ['an items array without one label', [{id: 'x'}]],
+    ] as const) {
+      it(`${name} is reported (care-error) and the next content shows, never a blank list`, async () => {
+        const el = await mount();
+        el.items = items as unknown as CareItem[];
+        await el.updateComplete;
+        expect(errors.details.map((d) => d.source)).to.deep.equal(['config']);
+        expect(log.errors).to.have.length(1);
+        expect(itemLabels(el)).to.have.length(o.count);
+      });
+    }
 
     it('skips items without a label with a warning, and makes duplicate ids unique', async () => {
       const el = await mount();
