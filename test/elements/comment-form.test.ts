@@ -255,30 +255,25 @@ describe('<care-comment-form>', () => {
         expect(await c.stored()).to.equal(1);
       });
 
-      it('401 login required: "Sorry, you must be logged in to comment."', async () => {
-        const c = commentCase();
-        const el = await mount(c.attrs, '/api/faults/login-required/comments');
-        await fill(el, c.values);
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        await failed;
-        await el.updateComplete;
-        expect(textOf(statusRegion(el))).to.equal('Sorry, you must be logged in to comment.');
-        expect(net.posts).to.have.length(1);
-      });
-
-      it("a 403 that is not about logging in shows the server's words (WordPress answers 403 for closed comments too)", async () => {
-        const c = commentCase();
-        const el = await mount(c.attrs, '/api/faults/status/comments?code=403');
-        await fill(el, c.values);
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        const {detail} = await failed;
-        await el.updateComplete;
-        expect(detail.outcome).to.include({kind: 'rejected', status: 403, code: 'rest_forbidden'});
-        expect(textOf(statusRegion(el))).to.equal('Sorry, you are not allowed to do that.');
-        expect(read(el, c.values)).to.deep.equal(c.values);
-      });
+      // By code first: WordPress answers 403 for more than logins (comments closed, a draft post).
+      for (const refusal of [
+        {name: '401 login required', action: '/api/faults/login-required/comments', status: 401, code: 'rest_comment_login_required', text: 'Sorry, you must be logged in to comment.'},
+        {name: "a 403 that is not about logging in: the server's words", action: '/api/faults/status/comments?code=403', status: 403, code: 'rest_forbidden', text: 'Sorry, you are not allowed to do that.'},
+      ]) {
+        it(`${refusal.name}: "${refusal.text}", everything typed kept`, async () => {
+          const c = commentCase();
+          const el = await mount(c.attrs, refusal.action);
+          await fill(el, c.values);
+          const failed = nextEvent<CareErrorDetail>(el, 'care-error');
+          clickSubmit(el);
+          const {detail} = await failed;
+          await el.updateComplete;
+          expect(detail.outcome).to.include({kind: 'rejected', status: refusal.status, code: refusal.code});
+          expect(textOf(statusRegion(el))).to.equal(refusal.text);
+          expect(read(el, c.values)).to.deep.equal(c.values);
+          expect(net.posts).to.have.length(1);
+        });
+      }
 
       for (const [name, action] of [
         ['a 503 (always)', `/api/faults/status/comments?code=500&scope=`],
