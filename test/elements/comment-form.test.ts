@@ -361,23 +361,29 @@ describe('<care-comment-form>', () => {
     });
 
     describe("WordPress's own form written inside the element (no JavaScript, then the upgrade)", () => {
-      const wpForm = (post: number, comment = '') => `
-        <form action="${CLASSIC}" method="post" id="commentform">
-          <p><label for="comment">Comment</label><textarea id="comment" name="comment" required>${comment}</textarea></p>
-          <p><label for="author">Name</label><input id="author" name="author" required></p>
-          <p><label for="email">Email</label><input id="email" name="email" type="email" required></p>
-          <p><label for="url">Website</label><input id="url" name="url" type="url"></p>
-          <input type="hidden" name="comment_post_ID" value="${post}"><input type="hidden" name="comment_parent" value="0">
-          <p><input type="submit" value="Post Comment"></p>
-        </form>`;
+      // What comment_form() prints (WordPress 6): the form inside div#respond, the heading outside it.
+      const wpRespond = (post: number, comment = '') => `
+        <div id="respond" class="comment-respond">
+          <h3 id="reply-title" class="comment-reply-title">Leave a Reply <small><a rel="nofollow" id="cancel-comment-reply-link" href="/?p=${post}#respond" style="display:none;">Cancel reply</a></small></h3>
+          <form action="${CLASSIC}" method="post" id="commentform" class="comment-form">
+            <p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>
+            <p class="comment-form-comment"><label for="comment">Comment <span class="required">*</span></label> <textarea id="comment" name="comment" cols="45" rows="8" maxlength="65525" required>${comment}</textarea></p>
+            <p class="comment-form-author"><label for="author">Name <span class="required">*</span></label> <input id="author" name="author" type="text" value="" size="30" maxlength="245" autocomplete="name" required /></p>
+            <p class="comment-form-email"><label for="email">Email <span class="required">*</span></label> <input id="email" name="email" type="email" value="" size="30" maxlength="100" aria-describedby="email-notes" autocomplete="email" required /></p>
+            <p class="comment-form-url"><label for="url">Website</label> <input id="url" name="url" type="url" value="" size="30" maxlength="200" autocomplete="url" /></p>
+            <p class="comment-form-cookies-consent"><input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes" /> <label for="wp-comment-cookies-consent">Save my name, email, and website in this browser for the next time I comment.</label></p>
+            <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment" /> <input type='hidden' name='comment_post_ID' value='${post}' id='comment_post_ID' />
+        <input type='hidden' name='comment_parent' id='comment_parent' value='0' />
+        </p>
+          </form>
+        </div><!-- #respond -->`;
 
-      it("takes its action, post id and protocol from the page's form, keeps what was typed in it, and posts the classic way", async () => {
+      it("takes its action, post id and protocol from comment_form()'s markup (the form inside div#respond), keeps what was typed in it, and posts the classic way", async () => {
         const c = commentCase();
         const wait = since();
-        const el = await fixture<CareCommentForm>(`<care-comment-form>${wpForm(c.post, 'Typed before the script ran.')}</care-comment-form>`);
+        const el = await fixture<CareCommentForm>(`<care-comment-form>${wpRespond(c.post, 'Typed before the script ran.')}</care-comment-form>`);
         await el.updateComplete;
-        const light = el.querySelector('form')!;
-        expect(light.getClientRects().length, "the page's form is replaced, not shown twice").to.equal(0);
+        expect(el.querySelector('#respond')!.getClientRects().length, "the page's form and heading are replaced, not shown twice").to.equal(0);
         expect(byId<HTMLTextAreaElement>(el, 'comment').value).to.equal('Typed before the script ran.');
         await fill(el, {author: c.values.author as string, email: c.values.email as string});
         await wait();
@@ -391,43 +397,9 @@ describe('<care-comment-form>', () => {
         expect(await c.stored()).to.equal(1);
       });
 
-      // What comment_form() prints (WordPress 6): the form inside div#respond, the heading outside it.
-      const wpRespond = (post: number) => `
-        <div id="respond" class="comment-respond">
-          <h3 id="reply-title" class="comment-reply-title">Leave a Reply <small><a rel="nofollow" id="cancel-comment-reply-link" href="/?p=${post}#respond" style="display:none;">Cancel reply</a></small></h3>
-          <form action="${CLASSIC}" method="post" id="commentform" class="comment-form">
-            <p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>
-            <p class="comment-form-comment"><label for="comment">Comment <span class="required">*</span></label> <textarea id="comment" name="comment" cols="45" rows="8" maxlength="65525" required></textarea></p>
-            <p class="comment-form-author"><label for="author">Name <span class="required">*</span></label> <input id="author" name="author" type="text" value="" size="30" maxlength="245" autocomplete="name" required /></p>
-            <p class="comment-form-email"><label for="email">Email <span class="required">*</span></label> <input id="email" name="email" type="email" value="" size="30" maxlength="100" aria-describedby="email-notes" autocomplete="email" required /></p>
-            <p class="comment-form-url"><label for="url">Website</label> <input id="url" name="url" type="url" value="" size="30" maxlength="200" autocomplete="url" /></p>
-            <p class="comment-form-cookies-consent"><input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes" /> <label for="wp-comment-cookies-consent">Save my name, email, and website in this browser for the next time I comment.</label></p>
-            <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment" /> <input type='hidden' name='comment_post_ID' value='${post}' id='comment_post_ID' />
-        <input type='hidden' name='comment_parent' id='comment_parent' value='0' />
-        </p>
-          </form>
-        </div><!-- #respond -->`;
-
-      it("upgrades comment_form()'s exact markup, whose form sits inside div#respond, and posts the classic way", async () => {
-        const c = commentCase();
-        const wait = since();
-        const el = await fixture<CareCommentForm>(`<care-comment-form>${wpRespond(c.post)}</care-comment-form>`);
-        await el.updateComplete;
-        expect(el.querySelector('#respond')!.getClientRects().length, "the page's form and heading are replaced, not shown twice").to.equal(0);
-        await fill(el, c.values);
-        await wait();
-        const done = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        await done;
-        expect(net.posts).to.have.length(1);
-        expect(new URL(net.posts[0].url).pathname).to.equal(CLASSIC);
-        expect(new URLSearchParams(net.posts[0].body).get('comment_post_ID')).to.equal(String(c.post));
-        expect(await c.stored()).to.equal(1);
-      });
-
       it('attributes win over the page form', async () => {
         const c = commentCase();
-        const el = await fixture<CareCommentForm>(`<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpForm(c.post + 1)}</care-comment-form>`);
+        const el = await fixture<CareCommentForm>(`<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpRespond(c.post + 1)}</care-comment-form>`);
         await fill(el, c.values);
         const sent = nextEvent<{protocol: string; action: string; data: Record<string, unknown>}>(el, 'care-submit');
         el.addEventListener('care-submit', (e) => e.preventDefault());
