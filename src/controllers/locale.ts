@@ -6,11 +6,21 @@ type LocaleHost = ReactiveControllerHost & HTMLElement & {strings?: Partial<Care
 const hosts = new Set<LocaleHost>();
 let observer: MutationObserver | undefined;
 
-/** One observer for the whole page: a `lang` change anywhere re-renders the elements below it. */
-function watch(): void {
-  if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
-  observer.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+const LANG_CHANGES: MutationObserverInit = {attributes: true, attributeFilter: ['lang'], subtree: true};
+
+/**
+ * One observer for the whole page: a `lang` change anywhere re-renders the elements below it.
+ * It watches the document and every shadow root a host sits in (an app shell's), since a
+ * document's subtree does not reach into shadow trees.
+ */
+function watch(host: HTMLElement): void {
+  if (typeof MutationObserver === 'undefined') return;
+  if (!observer) {
+    observer = new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
+    observer.observe(document.documentElement, LANG_CHANGES);
+  }
+  // Observing a root again only replaces its (identical) options.
+  for (let root = host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) observer.observe(root, LANG_CHANGES);
 }
 
 /**
@@ -27,7 +37,7 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     hosts.add(this.host);
-    watch();
+    watch(this.host);
   }
 
   hostDisconnected(): void {

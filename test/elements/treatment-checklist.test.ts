@@ -270,6 +270,17 @@ describe('care-treatment-checklist', () => {
       expect(checkedStates(el)[0]).to.equal(true);
     });
 
+    it('switches when a lang inside an app shell\'s shadow root changes', async () => {
+      const shell = await fixture<HTMLDivElement>(html`<div></div>`);
+      const root = shell.attachShadow({mode: 'open'});
+      root.innerHTML = '<main lang="en"><care-treatment-checklist></care-treatment-checklist></main>';
+      const el = root.querySelector<CareTreatmentChecklist>('care-treatment-checklist')!;
+      await el.updateComplete;
+      expect(progressText(el)).to.equal('0 of 8 done');
+      root.querySelector('main')!.lang = 'es';
+      await waitUntil(() => progressText(el) === '0 de 8 hechos', 'Spanish progress');
+    });
+
     it('the strings property overrides one string and keeps the others', async () => {
       const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist .strings=${{checklistReset: 'Start over'}}></care-treatment-checklist>`);
       expect(resetButton(el).textContent!.trim()).to.equal('Start over');
