@@ -11,7 +11,9 @@ import terser from '@rollup/plugin-terser';
  */
 function minifyTemplates() {
   const collapse = (text, isCss) => {
-    let out = (isCss ? text.replace(/\/\*[\s\S]*?\*\//g, '') : text).replace(/\s+/g, ' ');
+    // A CSS comment becomes a space (so the tokens around it stay apart); quoted strings are kept.
+    const uncommented = isCss ? text.replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\//g, (m, quoted) => quoted ?? ' ') : text;
+    let out = uncommented.replace(/\s+/g, ' ');
     if (isCss) out = out.replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':');
     else out = out.replace(/> </g, '><');
     return out;

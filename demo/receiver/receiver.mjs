@@ -718,6 +718,7 @@ function renderContent(text) {
  * own, so the fault would not be seen.)
  */
 function cutOff(res) {
+  if (res.headersSent || res.destroyed || res.writableEnded) return;
   res.writeHead(200, {'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '1024', 'Cache-Control': 'no-store'});
   res.write('The answer was cut', () => res.destroy());
 }

@@ -53,6 +53,7 @@ export class FormController implements ReactiveController {
   private touched = new Set<string>();
   private attempted = false;
   private startedAt = 0;
+  private foundForm: HTMLFormElement | null = null;
 
   constructor(
     private readonly host: FormHost,
@@ -69,10 +70,12 @@ export class FormController implements ReactiveController {
   /**
    * The page's own `<form>` inside the element, if it wrote one: what readers without JavaScript
    * use, and where the element takes its action (and its protocol) from when none is set. Any
-   * depth: WordPress's comment_form() wraps its form in `<div id="respond">`.
+   * depth: WordPress's comment_form() wraps its form in `<div id="respond">`. Kept once found,
+   * so a script that moves it out (WordPress's comment-reply.js moves `#respond`) leaves the
+   * element its action and post.
    */
   get lightForm(): HTMLFormElement | null {
-    return this.host.querySelector('form');
+    return (this.foundForm ??= this.host.querySelector('form'));
   }
 
   /** The endpoint: the `action` attribute, else the light-DOM form's. */

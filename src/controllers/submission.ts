@@ -65,10 +65,10 @@ export class SubmissionController implements ReactiveController {
   /** Aborts the submission in flight: its current attempt and any wait before the next one. */
   private submission: AbortController | undefined;
   /**
-   * The last submission that did not succeed: its key, what it sent, and whether one of its
+   * The last submission that did not succeed: its request (with its key), what identifies it, and whether one of its
    * attempts went unanswered (so that it may have been stored all the same).
    */
-  private unsettled: {key: string; fingerprint: string; mayHaveLanded: boolean} | undefined;
+  private unsettled: {request: {url: string; init: RequestInit}; fingerprint: string; mayHaveLanded: boolean} | undefined;
 
   constructor(host: ReactiveControllerHost, options: SubmissionOptions = {}) {
     this.host = host;
@@ -115,7 +115,8 @@ export class SubmissionController implements ReactiveController {
    * Sends `req` (retrying where safe) and resolves with its outcome; never rejects.
    * Resolves with `undefined`, sending nothing, when a submission is already in flight.
    * `volatileFields` name fields of `req.data` that differ between sends of one submission
-   * (a fill time): they do not make a send new, so it keeps the unsettled submission's key.
+   * (a fill time): they do not make a send new, so it repeats the unsettled submission's
+   * request, key and body as first sent.
    */
   async submit(req: Omit<SubmitRequest, 'idempotencyKey'>, volatileFields: readonly string[] = []): Promise<Outcome | undefined> {
     if (this._sending) return undefined;
@@ -127,9 +128,12 @@ export class SubmissionController implements ReactiveController {
     const probe = encodeRequest({...req, data});
     const fingerprint = JSON.stringify([probe.url, req.protocol, probe.init.body]);
     const again = this.unsettled?.fingerprint === fingerprint ? this.unsettled : undefined;
-    const state = {key: again?.key ?? newIdempotencyKey(), fingerprint, mayHaveLanded: again?.mayHaveLanded ?? false};
+    // Sending again repeats the first request byte for byte: a server may refuse a known key
+    // that comes with another body (the Idempotency-Key draft answers it with 422).
+    const request = again?.request ?? encodeRequest({...req, idempotencyKey: newIdempotencyKey()});
+    const state = {request, fingerprint, mayHaveLanded: again?.mayHaveLanded ?? false};
     this.unsettled = state;
-    const {url, init} = encodeRequest({...req, idempotencyKey: state.key});
+    const {url, init} = request;
 
     const submission = new AbortController();
     this.submission = submission;

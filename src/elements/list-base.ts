@@ -65,11 +65,12 @@ export abstract class CareListElement extends CareElement {
   }
 
   /**
-   * Light DOM written by the page. Its heading and caution stand whichever channel the items come
-   * from: a `src` or `items` replaces the page's list, not its heading.
+   * Light DOM written by the page. Its heading and caution stand when the items are the page's
+   * or replace them (`src`, `items`); when the article's items show (the page's list held none),
+   * so do the article's heading and caution.
    */
   private get lightShown() {
-    return this.source.light;
+    return this.source.channel === 'default' ? undefined : this.source.light;
   }
 
   /**

@@ -174,8 +174,6 @@ function mapErrorStatus(status: number, code: string, message: string, headers: 
     if (retryAfterMs !== undefined) return serverFailure(status, message, headers, now);
     return {kind: 'too-fast', status, code: code || 'http_429', message};
   }
-  // 409 Conflict without a code we know: the resource exists already, e.g. an address already on the list.
-  if (status === 409) return {kind: 'duplicate', status, code: code || 'http_409', message};
   if (status >= 400 && status < 500) return {kind: 'rejected', status, code: code || `http_${status}`, message};
   // 1xx, an unfollowed 3xx, or status 0 (an opaque response): nothing to read a verdict from.
   return failure('bad-response', status, `The server answered ${status}, which is neither a success nor an error.`, false);

@@ -213,7 +213,7 @@ describe('SubmissionController', () => {
       expect(failureOf(await controller.submit(b)).status).to.equal(503);
     });
 
-    it('keeps the key when a send again differs only in a volatile field (the fill time): stored once', async () => {
+    it('repeats the first request (key and body) when a send again differs only in a volatile field (the fill time): stored once', async () => {
       const {controller} = await setup({maxAttempts: 1});
       const scope = unique();
       // The receiver stores each send, but every answer is lost on the way back.
@@ -226,6 +226,9 @@ describe('SubmissionController', () => {
       const [a, b] = keysSent();
       expect(a).to.match(/^[0-9a-f-]{36}$/);
       expect(b).to.equal(a);
+      // The same request byte for byte, the first fill time included: a server may refuse a key with another body.
+      expect(posts[1].body).to.equal(posts[0].body);
+      expect(JSON.parse(posts[1].body as string).fill_ms).to.equal(4000);
       // The server saw one key: one record, the second send answered by a replay (lost too).
       expect(await storedComments(scope)).to.have.length(1);
       // Not named volatile, a later fill time makes a new submission with a new key.

@@ -397,6 +397,24 @@ describe('<care-comment-form>', () => {
         expect(await c.stored()).to.equal(1);
       });
 
+      it('keeps the action and post it read when a script moves #respond out (as comment-reply.js does)', async () => {
+        const c = commentCase();
+        const wait = since();
+        const el = await fixture<CareCommentForm>(`<care-comment-form>${wpRespond(c.post)}</care-comment-form>`);
+        await el.updateComplete;
+        const elsewhere = document.createElement('div');
+        el.after(elsewhere);
+        elsewhere.append(el.querySelector('#respond')!);
+        await fill(el, c.values);
+        await wait();
+        const done = nextEvent<CareSuccessDetail>(el, 'care-success');
+        clickSubmit(el);
+        await done;
+        expect(new URL(net.posts[0].url).pathname).to.equal(CLASSIC);
+        expect(new URLSearchParams(net.posts[0].body).get('comment_post_ID')).to.equal(String(c.post));
+        elsewhere.remove();
+      });
+
       it('attributes win over the page form', async () => {
         const c = commentCase();
         const el = await fixture<CareCommentForm>(`<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpRespond(c.post + 1)}</care-comment-form>`);

@@ -542,6 +542,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       await el.updateComplete;
       expect(textOf(statusRegion(el))).to.contain(config.successText);
       expect(net.posts).to.have.length(4);
+      expect(new Set(net.posts.map((p) => p.body)).size, 'the first request again, byte for byte').to.equal(1);
       if (config.idempotent) {
         const keys = net.posts.map((p) => p.headers.get('Idempotency-Key'));
         expect(new Set(keys).size, 'one Idempotency-Key for all four requests').to.equal(1);

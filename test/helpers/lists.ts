@@ -323,6 +323,13 @@ function listContract(o: ListSuiteOptions): void {
       await expect(el).to.be.accessible();
     });
 
+    it('an empty light-DOM list shows the article, with its heading and caution', async () => {
+      const el = await mount('', '<ul></ul>');
+      expect(itemLabels(el)).to.have.length(o.count);
+      expect(shownTexts(el, 'heading')).to.deep.equal([ARTICLE.en[o.article].heading]);
+      expect(texts(el, '[part~="caution"]')[0]).to.contain(o.caution);
+    });
+
     it('light DOM without heading or caution shows neither', async () => {
       const el = await mount('', '<ul><li>Only item</li></ul>');
       expect(itemLabels(el)).to.deep.equal(['Only item']);

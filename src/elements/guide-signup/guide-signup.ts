@@ -119,6 +119,8 @@ export class CareGuideSignup extends CareElement {
       case 'too-fast':
         return this.form.fail(t.tooFast, outcome);
       case 'rejected':
+        // A 409 Conflict of a list server ("already subscribed") is a success too.
+        if (outcome.status === 409) return this.form.succeed(outcome, false, undefined, this.guideUrl);
         return this.form.fail(t.signupRejected, outcome);
       case 'failure':
         if (outcome.reason === 'aborted') return;
