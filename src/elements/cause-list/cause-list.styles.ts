@@ -26,6 +26,8 @@ export const styles = css`
     inset-block-start: calc(0.5lh - 0.3em);
     border-block: 0.3em solid transparent;
     border-inline-start: 0.5em solid currentColor;
+    /* Forced colours would paint the transparent borders too, turning the triangle into a box. */
+    forced-color-adjust: none;
   }
   [part~='detail'][open] > summary::before {
     rotate: 90deg;
@@ -35,6 +37,11 @@ export const styles = css`
   }
   [part~='detail'] > summary:hover {
     text-decoration: underline;
+  }
+  @media (forced-colors: active) {
+    [part~='detail'] > summary::before {
+      border-inline-start-color: LinkText;
+    }
   }
   [part~='detail-text'] {
     margin-block: var(--_space-xs) var(--_space-s);
