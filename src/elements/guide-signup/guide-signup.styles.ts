@@ -5,6 +5,9 @@ export const styles = css`
     padding: var(--care-signup-padding, var(--_space-l));
     background: var(--care-signup-background, var(--_surface));
     border-radius: var(--_radius);
+    /* Invisible, and takes no space; forced colours paint it, where the panel's background is gone. */
+    outline: 1px solid transparent;
+    outline-offset: -1px;
   }
   [part~='intro'] {
     margin-block-start: calc(-1 * var(--_space-s));
