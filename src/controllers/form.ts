@@ -37,6 +37,9 @@ export interface FormOptions {
   lightProtocol: Protocol;
 }
 
+/** The honeypot field's id and name (rendered by `renderHoneypot()`), sent as is. */
+export const HONEYPOT = 'extra_info';
+
 /** Hosts that already warned about a missing action: one warning per element. */
 const warnedHosts = new WeakSet<HTMLElement>();
 
@@ -152,12 +155,16 @@ export class FormController implements ReactiveController {
   }
 
   /**
-   * Validates, fires the cancelable `care-submit`, and sends. Returns the outcome, or undefined
-   * when nothing was sent (invalid, cancelled, not configured, or already sending).
+   * Validates, fires the cancelable `care-submit`, and sends `fields` with the spam signals both
+   * forms send: `fill_ms` (how long the form took) and `extra_info` (the honeypot, empty for
+   * people). Returns the outcome, or undefined when nothing was sent (invalid, cancelled, not
+   * configured, or already sending).
    */
-  async send(data: Record<string, string | number | boolean | undefined>, extra: {nonce?: string} = {}): Promise<Outcome | undefined> {
+  async send(fields: Record<string, string | number | boolean | undefined>, extra: {nonce?: string} = {}): Promise<Outcome | undefined> {
     if (this.submission.sending) return undefined;
     if (!this.validate()) return undefined;
+    const honeypot = this.host.shadowRoot?.querySelector<HTMLInputElement>(`#${HONEYPOT}`);
+    const data = {...fields, fill_ms: this.fillMs, [HONEYPOT]: honeypot?.value || undefined};
     const {action} = this;
     const proceed = emit(this.host, 'care-submit', {data, action, protocol: this.protocol}, true);
     if (!proceed) return undefined;
@@ -180,6 +187,7 @@ export class FormController implements ReactiveController {
     }
     this.status = {kind: 'sending'};
     this.host.requestUpdate();
+    // The fill time grows with every send: it does not make "Try again" a new submission.
     const outcome = await this.submission.submit({action, protocol: this.protocol, data, nonce: extra.nonce}, ['fill_ms']);
     if (outcome?.kind === 'failure' && outcome.reason === 'aborted') this.status = {kind: 'idle'};
     return outcome;

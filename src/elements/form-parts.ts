@@ -19,7 +19,7 @@ export function renderStatus(status: FormStatus, t: CareStrings, success: Templa
   return html`<div part="status" id="status" role="status" tabindex="-1" data-kind=${status.kind}>${status.kind === 'success' ? success : text}</div>`;
 }
 
-/** The hidden field bots fill and people never see (hidden by a class, out of the tab order). */
+/** The hidden field bots fill and people never see (hidden by a class, out of the tab order); FormController sends it as `HONEYPOT`. */
 export function renderHoneypot(): TemplateResult {
   return html`<div class="hp" aria-hidden="true">
     <label for="extra_info">Leave this field empty</label>

@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
@@ -75,8 +75,6 @@ export class CareCommentForm extends CareElement {
         (name): FieldSpec => ({name, max: MAX[name], measure: utf8Length, serverNames: SERVER_NAMES[name], control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`)}),
       ),
   });
-
-  @query('#extra_info') private honeypot?: HTMLInputElement;
 
   @state() private _values: Record<Field, string> = {comment: '', author: '', email: '', url: ''};
   @state() private _remember = false;
@@ -164,16 +162,15 @@ export class CareCommentForm extends CareElement {
 
   private payload(): Record<string, string | number | undefined> {
     const {comment, author, email, url} = this._values;
-    const spam = {fill_ms: this.form.fillMs, extra_info: this.honeypot?.value || undefined};
     const post = Number(this.post) || 0;
     const {parent} = this;
     switch (this.form.protocol) {
       case 'wordpress':
-        return {post, parent, author_name: author.trim(), author_email: email.trim(), author_url: url.trim() || undefined, content: comment, ...spam};
+        return {post, parent, author_name: author.trim(), author_email: email.trim(), author_url: url.trim() || undefined, content: comment};
       case 'wordpress-classic':
-        return {comment, author: author.trim(), email: email.trim(), url: url.trim(), comment_post_ID: post, comment_parent: parent, ...spam};
+        return {comment, author: author.trim(), email: email.trim(), url: url.trim(), comment_post_ID: post, comment_parent: parent};
       default:
-        return {post: this.post || undefined, parent, name: author.trim(), email: email.trim(), url: url.trim() || undefined, comment, ...spam};
+        return {post: this.post || undefined, parent, name: author.trim(), email: email.trim(), url: url.trim() || undefined, comment};
     }
   }
 

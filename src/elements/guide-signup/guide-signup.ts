@@ -53,7 +53,6 @@ export class CareGuideSignup extends CareElement {
   @query('#first_name') private nameInput?: HTMLInputElement;
   @query('#consent') private consentInput?: HTMLInputElement;
   @query('#offer') private offerInput?: HTMLInputElement;
-  @query('#extra_info') private honeypot?: HTMLInputElement;
 
   /** The endpoint URL. Without it nothing is sent: only `care-submit` fires, for the page to handle. */
   @property() action: string | null = null;
@@ -97,8 +96,6 @@ export class CareGuideSignup extends CareElement {
       first_name: this.nameInput?.value.trim() || undefined,
       consent: this.consentInput!.checked,
       offer: this.offerInput?.checked ?? false,
-      fill_ms: this.form.fillMs,
-      extra_info: this.honeypot?.value || undefined,
     };
     const outcome = await this.form.send(data);
     if (outcome) this.showOutcome(outcome);
