@@ -25,6 +25,7 @@ import {
   shadow,
   statusRegion,
   storedComments,
+  submitAndWait,
   textOf,
   typeInto,
   unique,
@@ -138,10 +139,7 @@ describe('<care-comment-form>', () => {
         const el = await mount(c.attrs);
         await fill(el, c.values);
         await wait();
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        const {detail} = await success;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         expect(detail.pending).to.equal(false);
         expect(detail.response).to.include({status: 'approved'});
         const status = statusRegion(el);
@@ -159,10 +157,7 @@ describe('<care-comment-form>', () => {
         const el = await mount(c.attrs);
         await fill(el, c.values);
         await wait();
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        const {detail} = await success;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         expect(detail.pending).to.equal(true);
         expect(textOf(statusRegion(el))).to.equal('Your comment is awaiting moderation.');
         expect(byId(el, 'comment').value).to.equal('');
@@ -182,10 +177,7 @@ describe('<care-comment-form>', () => {
         await fill(el, c.values);
         // WordPress checks for a duplicate before the flood window, so no need to wait it out.
         await wait();
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        const {detail} = await failed;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
         expect(net.posts.map((p) => p.status)).to.deep.equal([409]);
         expect(detail.outcome).to.include({kind: 'duplicate', code: 'comment_duplicate'});
         expect(textOf(statusRegion(el))).to.equal('Duplicate comment detected; it looks as though you’ve already said that!');
@@ -202,9 +194,7 @@ describe('<care-comment-form>', () => {
         const el = await mount(c.attrs, `/api/faults/fail-once/comments?scope=${unique()}`);
         await fill(el, c.values);
         await wait();
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        const {detail} = await success;
+        const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         expect(net.posts.map((p) => p.status)).to.deep.equal([503, 409]);
         expect(detail.pending).to.equal(true);
         expect(textOf(statusRegion(el))).to.equal(en.commentPending);
@@ -219,10 +209,7 @@ describe('<care-comment-form>', () => {
         const values = {...c.values, email: 'a@b'};
         await fill(el, values);
         await wait();
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        const {detail} = await failed;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
         expect(net.posts.map((p) => p.status)).to.deep.equal([400]);
         expect(detail.outcome).to.include({kind: 'field-errors', code: 'rest_invalid_param'});
         const email = byId(el, 'email');
@@ -244,10 +231,7 @@ describe('<care-comment-form>', () => {
         // Another comment on the same post from this browser, just before: inside the 2 s window.
         const other = await postCommentDirectly({post: c.post, author_name: 'Someone Else', author_email: `else.${c.post}@example.com`, content: 'First!'});
         expect(other.status).to.equal(201);
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        const {detail} = await failed;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
         expect(net.posts.map((p) => p.status)).to.deep.equal([400]);
         expect(detail.outcome).to.include({kind: 'too-fast', code: 'comment_flood'});
         expect(textOf(statusRegion(el))).to.equal('You are posting comments too quickly. Slow down.');
@@ -264,10 +248,7 @@ describe('<care-comment-form>', () => {
           const c = commentCase();
           const el = await mount(c.attrs, refusal.action);
           await fill(el, c.values);
-          const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-          clickSubmit(el);
-          const {detail} = await failed;
-          await el.updateComplete;
+          const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
           expect(detail.outcome).to.include({kind: 'rejected', status: refusal.status, code: refusal.code});
           expect(textOf(statusRegion(el))).to.equal(refusal.text);
           expect(read(el, c.values)).to.deep.equal(c.values);
@@ -283,10 +264,7 @@ describe('<care-comment-form>', () => {
           const c = commentCase();
           const el = await mount(c.attrs, `${action}${unique()}`);
           await fill(el, c.values);
-          const failed = nextEvent<CareErrorDetail>(el, 'care-error', 9000);
-          clickSubmit(el);
-          await failed;
-          await el.updateComplete;
+          await submitAndWait(el, 'care-error', 9000);
           expect(textOf(statusRegion(el))).to.equal('We kept your comment. Try again.');
           expect(localStorage.getItem(draftKey(c.post))).to.equal(c.values.comment);
         });
@@ -300,9 +278,7 @@ describe('<care-comment-form>', () => {
         const el = await mount(`${c.attrs} protocol="wordpress-classic"`, CLASSIC);
         await fill(el, c.values);
         await wait();
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        const {detail} = await success;
+        const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         const post = net.posts[0];
         expect(post.headers.get('Content-Type')).to.equal('application/x-www-form-urlencoded');
         expect(post.headers.has('Idempotency-Key')).to.equal(false);
@@ -326,10 +302,7 @@ describe('<care-comment-form>', () => {
         const values = {...c.values, email: 'a@b'};
         await fill(el, values);
         await wait();
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        await failed;
-        await el.updateComplete;
+        await submitAndWait(el, 'care-error');
         expect(net.posts.map((p) => p.status)).to.deep.equal([200]);
         const status = statusRegion(el);
         // The field carries the page's own words; the status says what to do.
@@ -348,10 +321,7 @@ describe('<care-comment-form>', () => {
         await fill(el, c.values);
         const events: string[] = [];
         el.addEventListener('care-success', () => events.push('care-success'));
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-        clickSubmit(el);
-        const {detail} = await failed;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
         expect(net.posts.map((p) => p.status)).to.deep.equal([200]);
         expect(detail.outcome).to.include({kind: 'rejected', code: 'post_unavailable'});
         expect(events).to.deep.equal([]);
@@ -387,9 +357,7 @@ describe('<care-comment-form>', () => {
         expect(byId<HTMLTextAreaElement>(el, 'comment').value).to.equal('Typed before the script ran.');
         await fill(el, {author: c.values.author as string, email: c.values.email as string});
         await wait();
-        const done = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        await done;
+        await submitAndWait(el, 'care-success');
         expect(net.posts).to.have.length(1);
         expect(new URL(net.posts[0].url).pathname).to.equal(CLASSIC);
         const body = new URLSearchParams(net.posts[0].body);
@@ -407,9 +375,7 @@ describe('<care-comment-form>', () => {
         elsewhere.append(el.querySelector('#respond')!);
         await fill(el, c.values);
         await wait();
-        const done = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        await done;
+        await submitAndWait(el, 'care-success');
         expect(new URL(net.posts[0].url).pathname).to.equal(CLASSIC);
         expect(new URLSearchParams(net.posts[0].body).get('comment_post_ID')).to.equal(String(c.post));
         elsewhere.remove();
@@ -451,18 +417,13 @@ describe('<care-comment-form>', () => {
         const wait = since();
         const el = await mount(c.attrs, `/api/faults/status/comments?code=500&scope=${unique()}`);
         await fill(el, c.values);
-        const failed = nextEvent(el, 'care-error', 9000);
-        clickSubmit(el);
-        await failed;
-        await el.updateComplete;
+        await submitAndWait(el, 'care-error', 9000);
         expect(localStorage.getItem(draftKey(c.post))).to.equal(c.values.comment);
         expect(byId(el, 'comment').value).to.equal(c.values.comment);
 
         el.action = ROUTE;
         await wait();
-        const success = nextEvent(el, 'care-success');
-        clickSubmit(el);
-        await success;
+        await submitAndWait(el, 'care-success');
         expect(localStorage.getItem(draftKey(c.post))).to.equal(null);
         el.remove();
         const again = await mount(c.attrs);
@@ -639,9 +600,7 @@ describe('<care-comment-form>', () => {
         const c = commentCase();
         const el = await mount(`${c.attrs} parent-id="12"`, '/api/faults/login-required/comments');
         await fill(el, c.values);
-        const failed = nextEvent(el, 'care-error');
-        clickSubmit(el);
-        await failed;
+        await submitAndWait(el, 'care-error');
         expect(JSON.parse(net.posts[0].body)).to.include({post: c.post, parent: 12});
       });
     });
@@ -650,9 +609,7 @@ describe('<care-comment-form>', () => {
       const c = commentCase();
       const el = await mount(`${c.attrs} wp-nonce="abc123"`, '/api/faults/login-required/comments');
       await fill(el, c.values);
-      const failed = nextEvent(el, 'care-error');
-      clickSubmit(el);
-      await failed;
+      await submitAndWait(el, 'care-error');
       expect(net.posts).to.have.length(1);
       expect(net.posts[0].headers.get('X-WP-Nonce')).to.equal('abc123');
       expect(net.posts[0].headers.has('Idempotency-Key')).to.equal(false);
@@ -669,9 +626,7 @@ describe('<care-comment-form>', () => {
         await aTimeout(400); // past the draft's debounce: the write throws and falls back to memory
         expect(read(el, c.values)).to.deep.equal({...c.values, remember: true});
         await wait();
-        const success = nextEvent(el, 'care-success');
-        clickSubmit(el);
-        await success;
+        await submitAndWait(el, 'care-success');
         expect(JSON.parse(net.posts[0].body)).to.include({content: c.values.comment});
         expect(await c.stored()).to.equal(1);
       } finally {

@@ -13,11 +13,11 @@ import {
   description,
   fill,
   focused,
-  nextEvent,
   part,
   runFormSuite,
   shadow,
   statusRegion,
+  submitAndWait,
   textOf,
   unique,
   watchFetch,
@@ -92,9 +92,7 @@ describe('<care-guide-signup>', () => {
       const label = textOf(shadow(el).querySelector('label[for="offer"]'));
       expect(label).to.contain('free 3-day supply of Life Greens');
       await fill(el, {email: address(), consent: true, offer: true});
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(sentBody()).to.include({offer: true, consent: true});
     });
 
@@ -104,9 +102,7 @@ describe('<care-guide-signup>', () => {
       expect([name.type, name.name, name.autocomplete, name.required]).to.deep.equal(['text', 'first_name', 'given-name', false]);
       expect(textOf(shadow(el).querySelector('label[for="first_name"]'))).to.equal('First name');
       await fill(el, {email: address(), first_name: '  Ana  ', consent: true});
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(sentBody().first_name).to.equal('Ana');
     });
 
@@ -127,9 +123,7 @@ describe('<care-guide-signup>', () => {
       consent.click();
       await el.updateComplete;
       expect(consent.getAttribute('aria-invalid')).to.equal('false');
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(net.posts).to.have.length(1);
     });
 
@@ -141,10 +135,7 @@ describe('<care-guide-signup>', () => {
     it("after success, the download link is the server's guide_url (resolved against the action)", async () => {
       const el = await mount('guide-url="https://example.com/other.pdf"');
       await fill(el, {email: address(), consent: true});
-      const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-      clickSubmit(el);
-      const {detail} = await success;
-      await el.updateComplete;
+      const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
       const guideUrl = detail.response!.guide_url as string;
       expect(guideUrl).to.match(/^\/demo\/gut-health-guide\./);
       const expected = new URL(guideUrl, new URL(ROUTE, location.href)).href;
@@ -170,10 +161,7 @@ describe('<care-guide-signup>', () => {
         const el = await mount();
         answer({status: 'subscribed', id: 'x', guide_url: 'javascript:alert(1)'});
         await fill(el, {email: address(), consent: true});
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        const {detail} = await success;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         expect(detail.link).to.equal(undefined);
         expect(shadow(el).querySelector('a')).to.equal(null);
         expect(textOf(statusRegion(el))).to.equal(en.signupSuccess);
@@ -183,10 +171,7 @@ describe('<care-guide-signup>', () => {
         const el = await mount('guide-url="javascript:alert(1)"');
         answer({status: 'subscribed', id: 'x'});
         await fill(el, {email: address(), consent: true});
-        const success = nextEvent(el, 'care-success');
-        clickSubmit(el);
-        await success;
-        await el.updateComplete;
+        await submitAndWait(el, 'care-success');
         expect(shadow(el).querySelector('a')).to.equal(null);
       });
 
@@ -194,10 +179,7 @@ describe('<care-guide-signup>', () => {
         const el = await mount('guide-url="https://example.com/guide.pdf"');
         answer({status: 'subscribed', id: 'x'});
         await fill(el, {email: address(), consent: true});
-        const success = nextEvent(el, 'care-success');
-        clickSubmit(el);
-        await success;
-        await el.updateComplete;
+        await submitAndWait(el, 'care-success');
         expect(part<HTMLAnchorElement>(el, 'download').href).to.equal('https://example.com/guide.pdf');
       });
     });
@@ -206,9 +188,7 @@ describe('<care-guide-signup>', () => {
       const el = await mount('protocol="form"');
       const email = address();
       await fill(el, {email, consent: true});
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(net.posts).to.have.length(1);
       const post = net.posts[0];
       expect(post.headers.get('Content-Type')).to.equal('application/x-www-form-urlencoded');
@@ -231,9 +211,7 @@ describe('<care-guide-signup>', () => {
       expect(el.querySelector('form')!.getClientRects().length, "the page's form is replaced, not shown twice").to.equal(0);
       expect(byId(el, 'email').value).to.equal(email);
       await fill(el, {consent: true});
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(net.posts).to.have.length(1);
       expect(new URL(net.posts[0].url).pathname).to.equal(ROUTE);
       expect(net.posts[0].headers.get('Content-Type')).to.equal('application/x-www-form-urlencoded');
@@ -244,9 +222,7 @@ describe('<care-guide-signup>', () => {
       const el = await mount();
       await fill(el, {email: address(), consent: true});
       await aTimeout(20);
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       const post = net.posts[0];
       expect(post.headers.get('Content-Type')).to.equal('application/json');
       const body = sentBody();
@@ -271,9 +247,7 @@ describe('<care-guide-signup>', () => {
     it('a filled honeypot is sent, so the server can discard the signup, which still looks like success', async () => {
       const el = await mount();
       await fill(el, {email: address(), consent: true, extra_info: 'http://spam.example'});
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(sentBody().extra_info).to.equal('http://spam.example');
       expect(textOf(statusRegion(el))).to.contain(en.signupSuccess);
     });
@@ -281,10 +255,7 @@ describe('<care-guide-signup>', () => {
     it('a bare 409 Conflict from a list server ("already subscribed") is a success, so the list cannot be probed', async () => {
       const el = await fixture<CareGuideSignup>(`<care-guide-signup action="/api/faults/status/guide-signups?code=409"></care-guide-signup>`);
       await fill(el, {email: address(), consent: true});
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
-      await el.updateComplete;
+      await submitAndWait(el, 'care-success');
       expect(textOf(statusRegion(el))).to.contain(en.signupSuccess);
     });
 
@@ -292,10 +263,7 @@ describe('<care-guide-signup>', () => {
       // "a@b" is a valid type=email value for the browser, but WordPress-style is_email() refuses it.
       const el = await mount();
       await fill(el, {email: 'a@b', consent: true});
-      const failed = nextEvent(el, 'care-error');
-      clickSubmit(el);
-      await failed;
-      await el.updateComplete;
+      await submitAndWait(el, 'care-error');
       const email = byId(el, 'email');
       await waitUntil(() => focused(el) === email, 'focus on the email field');
       expect(email.getAttribute('aria-invalid')).to.equal('true');

@@ -273,6 +273,18 @@ export function clearFormStorage(): void {
 
 export type FormElement = HTMLElement & {action: string | null; protocol: string; updateComplete: Promise<boolean>};
 
+/**
+ * Clicks submit and waits for the event `type` (within `ms`) and the render that follows it;
+ * resolves with the event's detail.
+ */
+export async function submitAndWait<T = unknown>(el: HTMLElement & {updateComplete: Promise<unknown>}, type: string, ms?: number): Promise<T> {
+  const event = nextEvent<T>(el, type, ms);
+  clickSubmit(el);
+  const {detail} = await event;
+  await el.updateComplete;
+  return detail;
+}
+
 /** One test's data: its own post (comments) or address (signups), so tests never see each other's records. */
 export interface FormCase {
   /** Attributes for this case's fixtures besides action and protocol, e.g. `post-id="123456"`. */
@@ -411,10 +423,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       await fillTime(shown);
       // A live region is announced when its content changes, not when it is inserted with it.
       const region = statusRegion(el);
-      const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-      clickSubmit(el);
-      const {detail} = await success;
-      await el.updateComplete;
+      const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
       expect(statusRegion(el), 'the same live region node, its content changed').to.equal(region);
       expect(detail.pending).to.equal(config.successPending);
       expect(detail.response).to.be.an('object');
@@ -436,9 +445,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
         const shown = performance.now();
         await fill(el, c.values);
         await fillTime(shown);
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        const {detail} = await success;
+        const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         expect(net.posts.map((p) => p.status)).to.deep.equal([503, 201]);
         const [first, second] = net.posts.map((p) => p.headers.get('Idempotency-Key'));
         expect(first).to.match(/^[0-9a-f-]{36}$/);
@@ -458,9 +465,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
         const shown = performance.now();
         await fill(el, c.values);
         await fillTime(shown);
-        const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-        clickSubmit(el);
-        await success;
+        await submitAndWait(el, 'care-success');
         expect(net.posts.map((p) => p.status)).to.deep.equal([503, 201]);
         expect(net.posts.every((p) => !p.headers.has('Idempotency-Key')), 'no Idempotency-Key header').to.equal(true);
         expect(net.posts[1].body).to.equal(net.posts[0].body);
@@ -498,10 +503,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       const el = await mount(c, {action: fault('drop')});
       const shown = performance.now();
       await fill(el, c.values);
-      const failed = nextEvent<CareErrorDetail>(el, 'care-error', 9000);
-      clickSubmit(el);
-      const {detail} = await failed;
-      await el.updateComplete;
+      const detail = await submitAndWait<CareErrorDetail>(el, 'care-error', 9000);
       expect(detail.source).to.equal('submit');
       expect(detail.outcome).to.include({kind: 'failure', reason: 'network'});
       expect(net.posts.length, 'attempts').to.be.within(1, 3);
@@ -513,9 +515,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       el.action = config.route;
       await el.updateComplete;
       await fillTime(shown);
-      const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-      clickSubmit(el);
-      await success;
+      await submitAndWait(el, 'care-success');
       expect(textOf(statusRegion(el))).to.contain(config.successText);
       const stored = await c.stored();
       if (stored !== undefined) expect(stored).to.equal(1);
@@ -536,10 +536,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
 
       // A moment later (a later fill time) the reader tries again.
       await aTimeout(50);
-      const success = nextEvent<CareSuccessDetail>(el, 'care-success');
-      clickSubmit(el);
-      await success;
-      await el.updateComplete;
+      await submitAndWait(el, 'care-success');
       expect(textOf(statusRegion(el))).to.contain(config.successText);
       expect(net.posts).to.have.length(4);
       expect(new Set(net.posts.map((p) => p.body)).size, 'the first request again, byte for byte').to.equal(1);
@@ -562,10 +559,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
         const c = config.newCase();
         const el = await mount(c, {action: f.route()});
         await fill(el, c.values);
-        const failed = nextEvent<CareErrorDetail>(el, 'care-error', 9000);
-        clickSubmit(el);
-        const {detail} = await failed;
-        await el.updateComplete;
+        const detail = await submitAndWait<CareErrorDetail>(el, 'care-error', 9000);
         expect(detail.outcome!.kind).to.equal(f.kind);
         expect(textOf(statusRegion(el))).to.equal(f.message());
         expect(read(el, c.values)).to.deep.equal(c.values);
@@ -615,10 +609,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       const c = config.newCase();
       const el = await mount(c, {action: 'http://[bad'});
       await fill(el, c.values);
-      const failed = nextEvent<CareErrorDetail>(el, 'care-error');
-      clickSubmit(el);
-      const {detail} = await failed;
-      await el.updateComplete;
+      const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
       expect(detail.source).to.equal('config');
       expect(detail.url).to.equal('http://[bad');
       expect(log.errors).to.have.length(1);
@@ -656,10 +647,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       const c = config.newCase();
       const el = await mount(c, {action: fault('login-required')});
       await fill(el, c.values);
-      const failed = nextEvent(el, 'care-error');
-      clickSubmit(el);
-      await failed;
-      await el.updateComplete;
+      await submitAndWait(el, 'care-error');
       expect(statusRegion(el).dataset.kind).to.equal('error');
       await expect(el).to.be.accessible();
     });
@@ -668,10 +656,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
       const c = config.newCase();
       const el = await mount(c);
       await fill(el, c.values);
-      const success = nextEvent(el, 'care-success');
-      clickSubmit(el);
-      await success;
-      await el.updateComplete;
+      await submitAndWait(el, 'care-success');
       expect(statusRegion(el).dataset.kind).to.equal('success');
       await expect(el).to.be.accessible();
     });
