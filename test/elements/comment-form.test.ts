@@ -10,8 +10,6 @@ import {
   MIN_FILL_MS,
   approveComment,
   byId,
-  captureConsole,
-  clearFormStorage,
   clickSubmit,
   description,
   fill,
@@ -29,8 +27,7 @@ import {
   textOf,
   typeInto,
   unique,
-  watchFetch,
-  type ConsoleCapture,
+  watchEachTest,
   type FetchWatch,
   type Values,
 } from '../helpers/form-suite.js';
@@ -78,16 +75,8 @@ describe('<care-comment-form>', () => {
 
   describe('its own contract', () => {
     let net: FetchWatch;
-    let log: ConsoleCapture;
-    beforeEach(() => {
-      net = watchFetch();
-      log = captureConsole();
-    });
-    afterEach(() => {
-      net.restore();
-      log.restore();
-      clearFormStorage();
-    });
+    // Each test: a fresh fetch watch, the console captured, the forms' storage cleared after.
+    watchEachTest((n) => (net = n));
 
     const mount = (attrs: string, action: string | null = ROUTE) =>
       fixture<CareCommentForm>(`<care-comment-form ${action === null ? '' : `action="${action}"`} ${attrs}></care-comment-form>`);

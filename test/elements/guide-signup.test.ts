@@ -7,8 +7,6 @@ import type {CareSuccessDetail} from '../../src/events.js';
 import {en} from '../../src/i18n/en.js';
 import {
   byId,
-  captureConsole,
-  clearFormStorage,
   clickSubmit,
   description,
   fill,
@@ -20,8 +18,7 @@ import {
   submitAndWait,
   textOf,
   unique,
-  watchFetch,
-  type ConsoleCapture,
+  watchEachTest,
   type FetchWatch,
 } from '../helpers/form-suite.js';
 
@@ -56,16 +53,8 @@ describe('<care-guide-signup>', () => {
 
   describe('its own contract', () => {
     let net: FetchWatch;
-    let log: ConsoleCapture;
-    beforeEach(() => {
-      net = watchFetch();
-      log = captureConsole();
-    });
-    afterEach(() => {
-      net.restore();
-      log.restore();
-      clearFormStorage();
-    });
+    // Each test: a fresh fetch watch, the console captured, the forms' storage cleared after.
+    watchEachTest((n) => (net = n));
 
     const mount = (attrs = '') => fixture<CareGuideSignup>(`<care-guide-signup action="${ROUTE}" ${attrs}></care-guide-signup>`);
     const sentBody = (i = 0) => JSON.parse(net.posts[i].body) as Record<string, unknown>;

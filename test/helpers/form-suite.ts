@@ -271,6 +271,26 @@ export function clearFormStorage(): void {
 // ---------------------------------------------------------------------------------------------
 // The shared suite
 
+
+/**
+ * In the calling `describe`: each test gets a fresh fetch watch and console capture (handed to
+ * `use`), restored after it, with the forms' storage cleared.
+ */
+export function watchEachTest(use: (net: FetchWatch, log: ConsoleCapture) => void): void {
+  let net: FetchWatch;
+  let log: ConsoleCapture;
+  beforeEach(() => {
+    net = watchFetch();
+    log = captureConsole();
+    use(net, log);
+  });
+  afterEach(() => {
+    net.restore();
+    log.restore();
+    clearFormStorage();
+  });
+}
+
 export type FormElement = HTMLElement & {action: string | null; protocol: string; updateComplete: Promise<boolean>};
 
 /**
@@ -349,15 +369,7 @@ export function runFormSuite(config: FormSuiteConfig): void {
 
   let net: FetchWatch;
   let log: ConsoleCapture;
-  beforeEach(() => {
-    net = watchFetch();
-    log = captureConsole();
-  });
-  afterEach(() => {
-    net.restore();
-    log.restore();
-    clearFormStorage();
-  });
+  watchEachTest((n, l) => ([net, log] = [n, l]));
 
   describe('validation', () => {
     it('an empty submit sends nothing, marks each required field, focuses the first and announces the summary', async () => {
