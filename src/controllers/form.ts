@@ -203,7 +203,7 @@ export class FormController implements ReactiveController {
     const errors: Record<string, string> = {};
     const t = this.options.strings();
     for (const spec of this.options.fields()) {
-      const key = spec.serverNames.find((n) => n in fields);
+      const key = spec.serverNames.find((n) => Object.hasOwn(fields, n));
       if (key !== undefined) errors[spec.name] = fields[key] || this.messageFor(spec) || fallback || t.valueMissing;
     }
     this.attempted = true;

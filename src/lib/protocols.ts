@@ -29,7 +29,11 @@ export interface SubmitRequest {
   protocol: Protocol;
   /** The fields. `null` and `undefined` are left out; in urlencoded bodies so is `false`. */
   data: Record<string, string | number | boolean | null | undefined>;
-  /** A WordPress REST nonce, sent as `X-WP-Nonce` (only with the `wordpress` protocol). */
+  /**
+   * A WordPress REST nonce, sent as `X-WP-Nonce` only with the `wordpress` protocol and only to
+   * an `action` on the page's own origin: it acts for the logged-in reader on the site that made
+   * it, so it must never reach another site.
+   */
   nonce?: string;
   /** Sent as `Idempotency-Key` (only with `json` and `form`, see {@link encodeRequest}). */
   idempotencyKey?: string;
@@ -69,13 +73,14 @@ function formBody(data: SubmitRequest['data']): URLSearchParams {
  * - `Idempotency-Key` only for `json` and `form`. WordPress's REST CORS allow-list does not
  *   include it, so a cross-origin preflight would fail; the classic handler must stay a
  *   CORS "simple request" (no custom header) to work at all.
- * - `X-WP-Nonce` only for `wordpress`, when a nonce is given.
+ * - `X-WP-Nonce` only for `wordpress`, when a nonce is given and `action` is on the origin of
+ *   `page` (the page's URL, `location.href` by default; with `null`, never).
  *
  * Always `POST`, `credentials: 'same-origin'` (no cookie goes to another origin),
  * `redirect: 'follow'` (the classic handler answers a redirect), `cache: 'no-store'`.
  * The returned `init` has no `signal`: the caller adds its own per attempt.
  */
-export function encodeRequest(req: SubmitRequest): {url: string; init: RequestInit} {
+export function encodeRequest(req: SubmitRequest, page: string | null = globalThis.location?.href ?? null): {url: string; init: RequestInit} {
   const {protocol} = req;
   const headers: Record<string, string> = {
     Accept: protocol === 'wordpress-classic' ? 'text/html' : 'application/json',
@@ -91,7 +96,7 @@ export function encodeRequest(req: SubmitRequest): {url: string; init: RequestIn
   if (req.idempotencyKey && (protocol === 'json' || protocol === 'form')) {
     headers['Idempotency-Key'] = req.idempotencyKey;
   }
-  if (req.nonce && protocol === 'wordpress') headers['X-WP-Nonce'] = req.nonce;
+  if (req.nonce && protocol === 'wordpress' && sameOrigin(req.action, page)) headers['X-WP-Nonce'] = req.nonce;
   return {
     url: req.action,
     init: {
@@ -103,4 +108,15 @@ export function encodeRequest(req: SubmitRequest): {url: string; init: RequestIn
       cache: 'no-store',
     },
   };
+}
+
+/** Whether `action`, resolved against `page`, is on `page`'s origin. */
+function sameOrigin(action: string, page: string | null): boolean {
+  if (page === null) return false;
+  try {
+    const base = new URL(page);
+    return new URL(action, base).origin === base.origin;
+  } catch {
+    return false;
+  }
 }

@@ -14,16 +14,12 @@
 // "lists.html, no JS" is the same page with the bundle blocked: the cost of the page alone.
 // Then, per page, how each element's box changed from the page without JS (its light DOM as
 // written) to the upgraded element: what "the upgrade moves nothing" means, without timing noise.
-import {createReadStream} from 'node:fs';
-import {stat} from 'node:fs/promises';
 import {createServer} from 'node:http';
 import {availableParallelism, loadavg} from 'node:os';
-import {extname, join, normalize, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {bundleSizes} from '../runner/size.mjs';
+import {staticFiles} from '../../demo/server.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES = [
   {name: 'lists.html', file: 'lists.html'},
   {name: 'all.html', file: 'all.html'},
@@ -43,31 +39,10 @@ const cpuArg = args.indexOf('--cpu');
 const CPU_SLOWDOWN = cpuArg >= 0 ? Math.max(1, Number(args[cpuArg + 1]) || 4) : 4;
 
 // ---------------------------------------------------------------------------------------------
-// A static file server for the repository, on loopback only.
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+// The bench pages and the bundle, on loopback only, served as the demo serves its files.
 
 function serve() {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    const ok = file.startsWith(root.endsWith(sep) ? root : root + sep) && (await stat(file).catch(() => null))?.isFile();
-    if (!ok || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404, {'Content-Type': 'text/plain'}).end('Not found');
-      return;
-    }
-    res.writeHead(200, {'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store'});
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  });
+  const server = createServer(staticFiles({mounts: ['/test/bench/', '/dist/']}));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 

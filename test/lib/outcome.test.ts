@@ -317,3 +317,64 @@ describe('mapResponse', () => {
     });
   });
 });
+
+describe('mapResponse on hostile answers', () => {
+  const MB = 1024 * 1024;
+  /** `unit` repeated to 1 MB. */
+  const megabyte = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
+
+  // Each shape made a regular expression with nested repetition scan the rest of the text from
+  // every opening: a 28 KB page of the first one froze a tab for seconds.
+  const shapes: Record<string, string> = {
+    'unclosed back links, no message box': megabyte(`<a href='javascript:history.back()'`),
+    'unclosed message boxes': megabyte(`<div class="wp-die-message"`),
+    'unclosed tags': megabyte('<a '),
+    'unclosed scripts': megabyte('<script>'),
+    'unclosed comments': megabyte('<!--'),
+    'unclosed quotes in a tag': megabyte(`<a title='`),
+    'entity-like runs': megabyte('&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+    'body without end': `<body>${megabyte('<p>x')}`,
+  };
+
+  for (const [name, markup] of Object.entries(shapes)) {
+    it(`reads 1 MB of ${name} in well under a second, as HTML and as a JSON message`, () => {
+      const started = performance.now();
+      const page = mapResponse('wordpress-classic', res({status: 403, text: markup}));
+      const json = mapResponse('wordpress', res({status: 403, body: {code: 'rest_forbidden', message: markup}}));
+      const params = mapResponse('json', res({status: 400, body: {code: 'rest_invalid_param', message: '', data: {status: 400, params: {email: markup}}}}));
+      const elapsed = performance.now() - started;
+      expect(elapsed, `${Math.round(elapsed)} ms`).to.be.below(300);
+      expect(page.kind).to.equal('rejected');
+      expect(json.kind).to.equal('rejected');
+      expect(params.kind).to.equal('field-errors');
+      // What is shown is a status line, not a page.
+      expect((json as {message: string}).message.length).to.be.at.most(1000);
+    });
+  }
+
+  it('cuts a long JSON message to 1000 characters, ending in an ellipsis', () => {
+    const outcome = mapResponse('json', res({status: 403, body: {code: 'nope', message: 'word '.repeat(1000)}}));
+    const {message} = outcome as {message: string};
+    expect(message.length).to.equal(1000);
+    expect(message.endsWith('word\u2026')).to.equal(true);
+  });
+
+  it('a tag cut off at the end is dropped; a "<" that opens no tag is text', () => {
+    expect(mapResponse('json', res({status: 403, body: {code: 'x', message: 'Use a < b and 3<4 <b>here</b> <a href="/x'}}))).to.deep.include({
+      message: 'Use a < b and 3<4 here',
+    });
+  });
+
+  it('an apostrophe in an unquoted attribute does not hide the rest of the page', () => {
+    const page = `<body><p class=it's>Comments are closed.</p><p>Ask the editor.</p></body>`;
+    expect(mapResponse('wordpress-classic', res({status: 403, text: page}))).to.deep.include({message: 'Comments are closed. Ask the editor.'});
+  });
+
+  it('names inherited from Object.prototype are neither entities nor codes', () => {
+    const message = '&constructor; &toString; &__proto__; &hasOwnProperty; &amp;';
+    expect(mapResponse('json', res({status: 403, body: {code: 'x', message}}))).to.deep.include({message: '&constructor; &toString; &__proto__; &hasOwnProperty; &'});
+    for (const code of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(mapResponse('json', res({status: 403, body: {code, message: 'No.'}})), code).to.deep.equal({kind: 'rejected', status: 403, code, message: 'No.'});
+    }
+  });
+});

@@ -13,8 +13,8 @@ const data: SubmitRequest['data'] = {
   missing: undefined,
 };
 
-function headersOf(req: SubmitRequest): Record<string, string> {
-  return encodeRequest(req).init.headers as Record<string, string>;
+function headersOf(req: SubmitRequest, ...page: [string | null] | []): Record<string, string> {
+  return encodeRequest(req, ...page).init.headers as Record<string, string>;
 }
 
 /** Header names regardless of case, as a server sees them. */
@@ -98,6 +98,23 @@ describe('protocols', () => {
       expect(JSON.parse(encodeRequest(req).init.body as string)).to.deep.equal({post: 7, content: 'Hi'});
       expect(headerNames({...req, nonce: undefined})).to.deep.equal(['accept', 'content-type']);
       expect(headerNames({...req, nonce: ''})).to.deep.equal(['accept', 'content-type']);
+    });
+
+    it('wordpress: X-WP-Nonce goes only to the page\'s own origin', () => {
+      const req: SubmitRequest = {action: '/wp-json/wp/v2/comments', protocol: 'wordpress', data: {post: 7}, nonce: 'abc123'};
+      const page = 'https://blog.example/2024/leaky-gut/';
+      expect(headersOf({...req, action: 'https://blog.example/wp-json/wp/v2/comments'}, page)['X-WP-Nonce']).to.equal('abc123');
+      expect(headersOf({...req, action: '/wp-json/wp/v2/comments'}, page)['X-WP-Nonce']).to.equal('abc123');
+      for (const action of [
+        'https://other.example/wp-json/wp/v2/comments',
+        'http://blog.example/wp-json/wp/v2/comments',
+        'https://blog.example:8443/wp-json/wp/v2/comments',
+        '//other.example/wp-json/wp/v2/comments',
+        'https://blog.example.other.example/wp-json/wp/v2/comments',
+      ]) {
+        expect(headersOf({...req, action}, page), action).to.deep.equal({Accept: 'application/json', 'Content-Type': 'application/json'});
+      }
+      expect(headersOf(req, null), 'no page to compare with').to.not.have.property('X-WP-Nonce');
     });
 
     it('wordpress-classic: a CORS simple request (urlencoded, Accept text/html, no custom header)', () => {
