@@ -1,6 +1,6 @@
 // Full-page screenshots of the demo, for the README and for looking at changes:
 //
-//   node demo/screenshot.mjs [baseUrl]        (default http://localhost:8000/demo/; `npm start` first)
+//   node demo/screenshot.mjs [baseUrl]        (default http://127.0.0.1:8000/demo/; `npm start` first)
 //
 // Writes demo/screenshots/{light,dark,es,phone,theme}.png. Only light.png is meant to be committed
 // (the README shows it); the others are for review. Prints any console error or warning the
@@ -13,7 +13,7 @@ import {chromium} from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'screenshots');
-const base = new URL(process.argv[2] ?? 'http://localhost:8000/demo/');
+const base = new URL(process.argv[2] ?? 'http://127.0.0.1:8000/demo/');
 if (!base.pathname.endsWith('/')) base.pathname += '/';
 
 const desktop = {width: 1280, height: 900};
