@@ -33,6 +33,51 @@ function minifyTemplates() {
   };
 }
 
+/**
+ * Lit creates its Trusted Types policy, named `lit-html`, as its module is evaluated. Under a CSP
+ * whose `trusted-types` directive lists lit-html without 'allow-duplicates', a second copy of this
+ * bundle on the page (another URL is another module instance) then threw "Policy lit-html already
+ * exists", and fired a securitypolicyviolation, even though its elements never render (the first
+ * copy defined the tags). A try/catch around the call would still fire that violation, so the
+ * policy is created when this copy renders its first template instead: a copy that renders nothing
+ * never asks. A copy that renders and is refused (e.g. the page's own Lit took the name first) logs
+ * one console error that says what the CSP must allow. The policy stays in this module, never on a
+ * global, where any script could use it to get around Trusted Types.
+ * Fails the build if Lit's code is not as expected, so an upgrade of Lit cannot silently undo this.
+ */
+function lazyLitPolicy() {
+  const CALL = /(\w+)\.createPolicy\("lit-html",\{createHTML:(\w+)=>\2\}\)/g;
+  const MESSAGE =
+    "care-elements: this page's CSP refused the Trusted Types policy lit-html, so nothing renders. " +
+    "Its trusted-types directive must list lit-html, and 'allow-duplicates' if the page runs another copy of Lit.";
+  const helper = `function careLazyPolicy(factory) {
+    let policy;
+    const create = () => {
+      try {
+        return factory.createPolicy("lit-html", {createHTML: (s) => s});
+      } catch (error) {
+        console.error(${JSON.stringify(MESSAGE)}, error);
+        return {createHTML: (s) => s};
+      }
+    };
+    return {createHTML: (s) => (policy ??= create()).createHTML(s)};
+  }\n`;
+  let patched = false;
+  return {
+    name: 'lazy-lit-policy',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+      const found = code.match(CALL)?.length ?? 0;
+      if (found !== 1) this.error(`expected one createPolicy("lit-html", {createHTML: t => t}) in ${id}, found ${found}: Lit changed, update lazyLitPolicy()`);
+      patched = true;
+      return {code: helper + code.replace(CALL, 'careLazyPolicy($1)'), map: null};
+    },
+    buildEnd(error) {
+      if (!error && !patched) this.error('lit-html/lit-html.js was not bundled: Lit changed, update lazyLitPolicy()');
+    },
+  };
+}
+
 export default {
   input: 'src/define.ts',
   output: {
@@ -44,6 +89,7 @@ export default {
     resolve({exportConditions: ['production']}),
     typescript({tsconfig: 'tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, outDir: 'dist'}),
     minifyTemplates(),
+    lazyLitPolicy(),
     terser({
       ecma: 2021,
       module: true,

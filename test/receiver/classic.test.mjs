@@ -152,3 +152,11 @@ test('a form body over three times the limit is refused with a 400 page', async 
   assert.equal(response.status, 400);
   assert.match(await response.text(), /larger than 3072 bytes/);
 });
+
+test('a classic url is stored and listed as normalised, not as typed', async (t) => {
+  const {base, dataDir} = await startReceiver(t);
+  assert.equal((await postForm(base, PATH, classicComment({url: 'Ada.Example/my page'}))).status, 302);
+  assert.equal((await fileLines(dataDir, 'comments.jsonl'))[0].author_url, 'http://ada.example/my%20page');
+  const held = await readJson(await fetch(`${base}/api/comments?post=7&status=hold`));
+  assert.deepEqual(held.body.map((c) => c.author_url), ['http://ada.example/my%20page']);
+});

@@ -191,7 +191,7 @@ test('the same text from the same author on the same post is a 409 comment_dupli
 });
 
 test('flood: a second comment from the same client or email within the window is comment_flood', async (t) => {
-  const {base, dataDir} = await startReceiver(t, {floodWindowMs: 400});
+  const {base, dataDir} = await startReceiver(t, {floodWindowMs: 400, trustClientHeader: true});
   const asClient = (client) => ({'X-Care-Client': client});
   assert.equal((await postJson(base, PATH, comment(), asClient('a'))).status, 201);
   const sameClient = await readJson(await postJson(base, PATH, comment({author_email: 'other@example.com', content: 'Second.'}), asClient('a')));
@@ -285,4 +285,29 @@ test('other methods on /api/comments get 405 with Allow', async (t) => {
   assert.equal(answer.status, 405);
   assert.equal(answer.headers.get('allow'), 'GET, HEAD, POST');
   assert.equal(answer.body.data.status, 405);
+});
+
+test('author_url is answered, stored and listed as normalised, not as typed', async (t) => {
+  const {base, dataDir} = await startReceiver(t);
+  const answer = await readJson(await postJson(base, PATH, comment({author_url: ' HTTP://Example.COM/a b?q=<x> '})));
+  assert.equal(answer.status, 201);
+  assert.equal(answer.body.author_url, 'http://example.com/a%20b?q=%3Cx%3E');
+  assert.equal((await fileLines(dataDir, 'comments.jsonl'))[0].author_url, 'http://example.com/a%20b?q=%3Cx%3E');
+  await fetch(`${base}${PATH}/1/approve`, {method: 'POST'});
+  assert.deepEqual((await list(base)).body.map((c) => c.author_url), ['http://example.com/a%20b?q=%3Cx%3E']);
+});
+
+test('X-Care-Client is ignored unless the receiver was told to trust it: the flood check knows the socket', async (t) => {
+  const second = {author_name: 'Grace', author_email: 'grace@example.com', content: 'Another visitor, or so it says.'};
+  const plain = await startReceiver(t, {floodWindowMs: 5000});
+  assert.equal((await postJson(plain.base, PATH, comment(), {'X-Care-Client': 'visitor-1'})).status, 201);
+  const posed = await readJson(await postJson(plain.base, PATH, comment(second), {'X-Care-Client': 'visitor-2'}));
+  assert.equal(posed.status, 400);
+  assert.equal(posed.body.code, 'comment_flood');
+  assert.equal((await fileLines(plain.dataDir, 'comments.jsonl'))[0].client, 'address 127.0.0.1');
+
+  const trusting = await startReceiver(t, {floodWindowMs: 5000, trustClientHeader: true});
+  assert.equal((await postJson(trusting.base, PATH, comment(), {'X-Care-Client': 'visitor-1'})).status, 201);
+  assert.equal((await postJson(trusting.base, PATH, comment(second), {'X-Care-Client': 'visitor-2'})).status, 201);
+  assert.deepEqual((await fileLines(trusting.dataDir, 'comments.jsonl')).map((c) => c.client), ['header visitor-1', 'header visitor-2']);
 });

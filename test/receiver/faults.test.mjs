@@ -97,7 +97,7 @@ test('fail-once answers 503 with Retry-After: 0, then passes the same key throug
 });
 
 test('fail-once counts times, and without a key counts per client, target and scope', async (t) => {
-  const {base} = await startReceiver(t);
+  const {base} = await startReceiver(t, {trustClientHeader: true});
   const statuses = [];
   for (let i = 0; i < 3; i += 1) {
     statuses.push((await postJson(base, '/api/faults/fail-once/guide-signups?times=2', {email: 'f@example.com', consent: true}, key('t'))).status);
