@@ -9,6 +9,8 @@ import {defaultReporter} from '@web/test-runner';
 import {checkBrowsers, launchers, requestedEngines} from './test/runner/browsers.mjs';
 import {summaryReporter} from './test/runner/summary-reporter.mjs';
 import {receiverMiddleware} from './demo/receiver/middleware.mjs';
+import {cspMiddleware} from './test/runner/csp-middleware.mjs';
+import {hostileAnswers} from './test/runner/hostile-answers.mjs';
 
 const engines = requestedEngines();
 checkBrowsers(engines);
@@ -44,8 +46,15 @@ export default {
       // Tests post from one address; keying flood control by address and post lets each test use its own post.
       floodKey: (client, body) => `${client}:${body.post ?? ''}`,
       floodWindowMs: 2000,
+      // test/controllers/submission.test.ts acts as many visitors with the X-Care-Client header;
+      // only a test server may let a header name the client.
+      trustClientHeader: true,
       log: false,
     }),
+    // The strict CSP header on the pages of test/fixtures/csp/.
+    cspMiddleware(),
+    // test/security/: under /__hostile/, the answers a test composed, payloads in every field.
+    hostileAnswers(),
   ],
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'})],
   browsers: await launchers(engines),
