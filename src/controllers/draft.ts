@@ -1,19 +1,44 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {readStored, removeStored, writeStored} from '../lib/storage.js';
+import {KEEP_DAYS, readRecord, removeStored, writeRecord} from '../lib/storage.js';
+
+/** The name, email and website a reader asked the comment form to remember. */
+export interface CommentIdentity {
+  author: string;
+  email: string;
+  url: string;
+}
+
+const IDENTITY_KEY = 'care-comment-form:identity';
 
 /**
- * Keeps what a reader types (a comment draft) in storage as they type, so a reload, a crash or a
- * failed submission loses nothing. Writes are debounced, and flushed when the page is hidden or
- * the element leaves it; the draft is removed only by {@link forget}, after the server accepted it.
+ * How long a remembered identity is kept after its last change: the lifetime WordPress gives its
+ * comment cookies (`comment_cookie_lifetime`, 30,000,000 seconds, about 347 days).
+ */
+export const IDENTITY_DAYS = 30_000_000 / 86_400;
+
+/**
+ * Keeps what a reader types in storage as they type: the comment draft, so a reload, a crash or a
+ * failed submission loses nothing, and the name, email and website the reader asked to have
+ * remembered. Draft writes are debounced, and flushed when the page is hidden or the element
+ * leaves it; the draft is removed by {@link forget} after the server accepted it, by
+ * {@link discard}, or when it was last changed more than `keepDays` days ago (default 30; 0, or
+ * anything but a positive number, keeps it in memory for this page only).
  */
 export class DraftController implements ReactiveController {
+  /**
+   * Whether the box holds a draft restored from storage (a reader may not be the one who wrote
+   * it, on a shared computer): true from {@link sync} finding one until it is sent and accepted,
+   * emptied or discarded.
+   */
+  restored = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: {key: string; value: string} | undefined;
   private lastKey: string | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly key: () => string,
+    private readonly keepDays: () => number = () => KEEP_DAYS,
     private readonly delayMs = 300,
   ) {
     host.addController(this);
@@ -30,11 +55,17 @@ export class DraftController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.flush);
   }
 
+  /** The draft saved under `key` (a bare string from an older version reads too), or ''. */
+  private read(key: string): string {
+    const saved = readRecord(key, this.keepDays(), String);
+    return typeof saved === 'string' ? saved : '';
+  }
+
   /**
    * The text the box should hold after the key (e.g. the post or the parent replied to) may have
-   * changed: unchanged key, `text` itself; a key with a saved draft, that draft; otherwise `text`,
-   * whose draft moves to the new key (a reply cancelled, or started, keeps what was typed, as
-   * WordPress's form does). The first call restores the saved draft, if any.
+   * changed: unchanged key, `text` itself; a key with a saved draft, that draft (now `restored`);
+   * otherwise `text`, whose draft moves to the new key (a reply cancelled, or started, keeps what
+   * was typed, as WordPress's form does). The first call restores the saved draft, if any.
    */
   sync(text: string): string {
     const key = this.key();
@@ -42,18 +73,22 @@ export class DraftController implements ReactiveController {
     const previous = this.lastKey;
     this.lastKey = key;
     this.flush();
-    const saved = readStored(key);
-    if (saved) return saved;
+    const saved = this.read(key);
+    if (saved) {
+      this.restored = true;
+      return saved;
+    }
     if (previous === undefined) return '';
     if (text) {
       removeStored(previous);
-      writeStored(key, text);
+      writeRecord(key, text, this.keepDays());
     }
     return text;
   }
 
   /** Saves soon; an empty value removes the draft. */
   save(value: string): void {
+    if (!value) this.restored = false;
     this.pending = {key: this.key(), value};
     clearTimeout(this.timer);
     this.timer = setTimeout(this.flush, this.delayMs);
@@ -65,7 +100,7 @@ export class DraftController implements ReactiveController {
     const pending = this.pending;
     this.pending = undefined;
     if (!pending) return;
-    if (pending.value) writeStored(pending.key, pending.value);
+    if (pending.value) writeRecord(pending.key, pending.value, this.keepDays());
     else removeStored(pending.key);
   };
 
@@ -80,6 +115,28 @@ export class DraftController implements ReactiveController {
    */
   forget(key: string, text: string): void {
     this.flush();
-    if (readStored(key) === text) removeStored(key);
+    this.restored = false;
+    if (this.read(key) === text) removeStored(key);
+  }
+
+  /** Removes the draft of the current key now, the reader's choice ("Discard draft"). */
+  discard(): void {
+    this.save('');
+    this.flush();
+    this.host.requestUpdate();
+  }
+
+  /** The name, email and website the reader asked to have remembered, if they did (and not too long ago). */
+  get identity(): CommentIdentity | undefined {
+    const stored = readRecord(IDENTITY_KEY, IDENTITY_DAYS) as Partial<Record<keyof CommentIdentity, unknown>> | undefined;
+    if (!stored || typeof stored !== 'object') return undefined;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return {author: text(stored.author), email: text(stored.email), url: text(stored.url)};
+  }
+
+  /** Remembers the identity (the reader ticked "Save my name, email, and website"), or forgets it (null). */
+  rememberIdentity(identity: CommentIdentity | null): void {
+    if (identity) writeRecord(IDENTITY_KEY, identity, IDENTITY_DAYS);
+    else removeStored(IDENTITY_KEY);
   }
 }

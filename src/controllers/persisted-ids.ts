@@ -1,24 +1,29 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {readStoredJson, removeStored, storageChanged, writeStored} from '../lib/storage.js';
+import {KEEP_DAYS, inMemory, readRecord, removeStored, storageChanged, writeRecord} from '../lib/storage.js';
 
 /** The connected controllers, so that elements sharing a key in one document stay in step. */
 const connected = new Set<PersistedIdsController>();
 
 /**
  * A set of ticked item ids, kept in localStorage under a key the host chooses (or in memory when
- * the key is null or storage is unavailable). Stored by id, so when the list changes the ticks
- * that still match stay. A change is applied to the stored set as it is now, so elements that
- * share a key (two lists on one page) never erase each other's ticks; elements of this document
- * are told at once, other tabs through the `storage` event.
+ * the key is null or storage is unavailable) for `keepDays` days after the last change (0, or
+ * anything but a positive number: in memory for this page only); an expired set is removed when
+ * it is read. Stored by id, so when the list changes the ticks that still match stay. A change is
+ * applied to the stored set as it is now, so elements that share a key (two lists on one page)
+ * never erase each other's ticks; elements of this document are told at once, other tabs through
+ * the `storage` event.
  */
 export class PersistedIdsController implements ReactiveController {
   /** The ticked ids. Treat as read-only; change it with `set` and `clear`. */
   ids: ReadonlySet<string> = new Set();
+  /** Whether the last change forgot ticks that were kept on this device (`clear`); false again after a tick. */
+  forgotten = false;
   private key: string | null | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
     private readonly storageKey: () => string | null,
+    private readonly keepDays: () => number = () => KEEP_DAYS,
   ) {
     host.addController(this);
   }
@@ -47,14 +52,25 @@ export class PersistedIdsController implements ReactiveController {
     return items.filter((item) => this.ids.has(item.id)).map((item) => item.id);
   }
 
+  /** Whether some of `items` are ticked and kept on this device (in localStorage, not only in memory). */
+  keptAmong(items: readonly {id: string}[]): boolean {
+    return this.onDevice && this.among(items).length > 0;
+  }
+
+  private get onDevice(): boolean {
+    return !!this.key && !inMemory(this.key);
+  }
+
   /** Ticks or unticks one id and stores the set. */
   set(id: string, ticked: boolean): void {
+    this.forgotten = false;
     this.change((ids) => (ticked ? ids.add(id) : ids.delete(id)));
   }
 
   /** Unticks `ids` (by default every tick this element holds) and stores what is left. */
   clear(ids: Iterable<string> = this.ids): void {
     const gone = [...ids];
+    this.forgotten = this.onDevice && gone.some((id) => this.ids.has(id));
     this.change((current) => gone.forEach((id) => current.delete(id)));
   }
 
@@ -64,7 +80,7 @@ export class PersistedIdsController implements ReactiveController {
     edit(next);
     this.ids = next;
     if (this.key) {
-      if (next.size) writeStored(this.key, JSON.stringify([...next]));
+      if (next.size) writeRecord(this.key, [...next], this.keepDays());
       else removeStored(this.key);
       for (const peer of connected) if (peer !== this && peer.key === this.key) peer.reload();
     }
@@ -72,7 +88,7 @@ export class PersistedIdsController implements ReactiveController {
   }
 
   private read(): Set<string> {
-    const stored = readStoredJson(this.key!);
+    const stored = readRecord(this.key!, this.keepDays());
     return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
   }
 
@@ -86,7 +102,8 @@ export class PersistedIdsController implements ReactiveController {
   }
 
   private onStorage = (event: StorageEvent): void => {
-    if (event.key !== null && event.key !== this.key) return;
+    // Ticks kept for this page only are no other tab's business.
+    if ((event.key !== null && event.key !== this.key) || !(this.keepDays() > 0)) return;
     // Another tab wrote to localStorage: its value is newer than a copy kept in memory here.
     storageChanged(event.key);
     this.reload();

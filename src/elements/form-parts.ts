@@ -12,11 +12,14 @@ export function renderError(form: FormController, name: string): TemplateResult 
   return html`<p part="error" id=${`${name}-error`}>${form.errorFor(name) ?? ''}</p>`;
 }
 
-/** The polite live region that announces sending, errors and results. */
-export function renderStatus(status: FormStatus, t: CareStrings, success: TemplateResult | typeof nothing = nothing): TemplateResult {
+/**
+ * The polite live region that announces sending, errors and results; a `note` of the element's
+ * own (such as "Draft discarded.") is shown, and announced, instead while it is set.
+ */
+export function renderStatus(status: FormStatus, t: CareStrings, success: TemplateResult | typeof nothing = nothing, note = ''): TemplateResult {
   const text =
-    status.kind === 'sending' ? t.sending : status.kind === 'invalid' || status.kind === 'error' ? status.message : '';
-  return html`<div part="status" id="status" role="status" tabindex="-1" data-kind=${status.kind}>${status.kind === 'success' ? success : text}</div>`;
+    note || (status.kind === 'sending' ? t.sending : status.kind === 'invalid' || status.kind === 'error' ? status.message : '');
+  return html`<div part="status" id="status" role="status" tabindex="-1" data-kind=${note ? 'note' : status.kind}>${status.kind === 'success' && !note ? success : text}</div>`;
 }
 
 /** The hidden field bots fill and people never see (hidden by a class, out of the tab order); FormController sends it as `HONEYPOT`. */

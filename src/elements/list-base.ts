@@ -32,6 +32,15 @@ const listStyles = css`
 `;
 
 /**
+ * The footer under a checklist's items: `notice`, a polite status line that says where the ticks
+ * are kept (empty, and taking no space, until there is something to say, yet in the tree so its
+ * first message is announced), beside `control`, the button that forgets them.
+ */
+export function renderFooter(notice: string, control: unknown): TemplateResult {
+  return html`<div part="footer" class="notice"><p part="storage-notice" role="status">${notice}</p>${control}</div>`;
+}
+
+/**
  * The public API the three list elements share: their content channels (`items`, `src`, light
  * DOM, the article), heading, caution and strings. Not registered as a tag itself.
  */
@@ -121,6 +130,11 @@ export abstract class CareListElement extends CareElement {
       <input part="checkbox" type="checkbox" id=${id} .checked=${live(checked)}
         @change=${(e: Event) => toggle(item.id, (e.target as HTMLInputElement).checked)} /><label part="label" for=${id}>${item.label}</label>
     </li>`;
+  }
+
+  /** Moves focus to the first checkbox: where a reader who cleared the ticks goes on (the button they pressed goes away or is disabled). */
+  protected focusFirstCheckbox(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part~="checkbox"]')?.focus();
   }
 
   /** Fires `care-change` with the ticked ids, in list order. */

@@ -8,6 +8,12 @@ export const en = {
   checklistProgress: (done: number, total: number) => `${done} of ${total} done`,
   checklistProgressLabel: 'Steps done',
   checklistReset: 'Clear ticks',
+  // Lists that keep ticks on the device (`persist`, the checklist): the footer's notice. A no-break space
+  // keeps the count with its unit when the line wraps.
+  symptomsKept: (days: number) => `Your marks are kept on this device for ${days === 1 ? '1\u00a0day' : `${days}\u00a0days`}.`,
+  checklistKept: (days: number) => `Your ticks are kept on this device for ${days === 1 ? '1\u00a0day' : `${days}\u00a0days`}.`,
+  symptomsForget: 'Forget them',
+  keptForgotten: 'Nothing is kept on this device now.',
   loading: 'Loading…',
 
   // Both forms
@@ -63,4 +69,7 @@ export const en = {
   commentKept: 'We kept your comment. Try again.',
   commentRejected: 'Your comment could not be posted.',
   commentViewLink: 'View your comment',
+  commentDraftRestored: 'Restored your unsent comment from this device.',
+  commentDiscardDraft: 'Discard draft',
+  commentDraftDiscarded: 'Draft discarded.',
 } as const;

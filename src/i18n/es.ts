@@ -1,5 +1,7 @@
 import type {CareStrings} from './index.js';
 
+const kept = (days: number) => `Tus marcas se guardan en este dispositivo durante ${days === 1 ? '1\u00a0día' : `${days}\u00a0días`}.`;
+
 /** Spanish UI strings. */
 export const es: CareStrings = {
   symptomsSummary: (marked, total) =>
@@ -9,6 +11,10 @@ export const es: CareStrings = {
   checklistProgress: (done, total) => `${done} de ${total} hechos`,
   checklistProgressLabel: 'Pasos hechos',
   checklistReset: 'Borrar marcas',
+  symptomsKept: kept,
+  checklistKept: kept,
+  symptomsForget: 'Olvidarlas',
+  keptForgotten: 'Ya no se guarda nada en este dispositivo.',
   loading: 'Cargando…',
 
   required: 'Obligatorio',
@@ -60,4 +66,7 @@ export const es: CareStrings = {
   commentKept: 'Hemos guardado tu comentario. Inténtalo de nuevo.',
   commentRejected: 'No se pudo publicar tu comentario.',
   commentViewLink: 'Ver tu comentario',
+  commentDraftRestored: 'Se recuperó tu comentario sin enviar de este dispositivo.',
+  commentDiscardDraft: 'Descartar borrador',
+  commentDraftDiscarded: 'Borrador descartado.',
 };

@@ -80,6 +80,36 @@ export const shared = css`
   .check > label {
     cursor: pointer;
   }
+  /* A line of notice text with its button at the inline end, where the button stays when the text wraps. */
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: flex-end;
+    gap: var(--_space-xs) var(--_space-m);
+    margin: 0;
+  }
+  .notice > :first-child {
+    flex: 1 1 10em;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  /* A small secondary button: "Clear ticks", "Forget them", "Discard draft". */
+  .quiet {
+    font: inherit;
+    font-size: 0.9em;
+    color: inherit;
+    background: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-xs) var(--_space-s);
+    cursor: pointer;
+  }
+  .quiet:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

@@ -31,6 +31,9 @@ import {
   type FetchWatch,
   type Values,
 } from '../helpers/form-suite.js';
+import {storeRecordAged, storedValue} from '../helpers/lists.js';
+import {removeStored} from '../../src/lib/storage.js';
+import {sendKeys} from '@web/test-runner-commands';
 
 const ROUTE = '/api/comments';
 const CLASSIC = '/wp-comments-post.php';
@@ -150,7 +153,7 @@ describe('<care-comment-form>', () => {
         expect(detail.pending).to.equal(true);
         expect(textOf(statusRegion(el))).to.equal('Your comment is awaiting moderation.');
         expect(byId(el, 'comment').value).to.equal('');
-        expect(localStorage.getItem(draftKey(c.post))).to.equal(null);
+        expect(storedValue(draftKey(c.post))).to.equal(null);
         // Not remembered: the identity is not kept either.
         expect(read(el, {author: '', email: '', url: ''})).to.deep.equal({author: '', email: '', url: ''});
         const stored = await storedComments(c.post);
@@ -255,7 +258,7 @@ describe('<care-comment-form>', () => {
           await fill(el, c.values);
           await submitAndWait(el, 'care-error', 9000);
           expect(textOf(statusRegion(el))).to.equal('We kept your comment. Try again.');
-          expect(localStorage.getItem(draftKey(c.post))).to.equal(c.values.comment);
+          expect(storedValue(draftKey(c.post))).to.equal(c.values.comment);
         });
       }
     });
@@ -387,7 +390,7 @@ describe('<care-comment-form>', () => {
         const post = unique();
         const el = await mount(`post-id="${post}"`);
         typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Half a thought');
-        await waitUntil(() => localStorage.getItem(draftKey(post)) === 'Half a thought', 'the draft saved as typed');
+        await waitUntil(() => storedValue(draftKey(post)) === 'Half a thought', 'the draft saved as typed');
         el.remove();
         const again = await mount(`post-id="${post}"`);
         expect(byId(again, 'comment').value).to.equal('Half a thought');
@@ -398,7 +401,7 @@ describe('<care-comment-form>', () => {
         const el = await mount(`post-id="${post}"`);
         typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Typed just now');
         el.remove();
-        expect(localStorage.getItem(draftKey(post))).to.equal('Typed just now');
+        expect(storedValue(draftKey(post))).to.equal('Typed just now');
       });
 
       it('survives a failure, and is cleared only after the server accepted the comment', async () => {
@@ -407,13 +410,13 @@ describe('<care-comment-form>', () => {
         const el = await mount(c.attrs, `/api/faults/status/comments?code=500&scope=${unique()}`);
         await fill(el, c.values);
         await submitAndWait(el, 'care-error', 9000);
-        expect(localStorage.getItem(draftKey(c.post))).to.equal(c.values.comment);
+        expect(storedValue(draftKey(c.post))).to.equal(c.values.comment);
         expect(byId(el, 'comment').value).to.equal(c.values.comment);
 
         el.action = ROUTE;
         await wait();
         await submitAndWait(el, 'care-success');
-        expect(localStorage.getItem(draftKey(c.post))).to.equal(null);
+        expect(storedValue(draftKey(c.post))).to.equal(null);
         el.remove();
         const again = await mount(c.attrs);
         expect(byId(again, 'comment').value).to.equal('');
@@ -432,7 +435,7 @@ describe('<care-comment-form>', () => {
         await success;
         await el.updateComplete;
         expect(byId(el, 'comment').value, 'the box').to.equal(edited);
-        await waitUntil(() => localStorage.getItem(draftKey(c.post)) === edited, 'the edit saved as the draft');
+        await waitUntil(() => storedValue(draftKey(c.post)) === edited, 'the edit saved as the draft');
         const [stored] = await storedComments(c.post);
         expect(stored.content.rendered, 'what the server stored').to.equal(`<p>${c.values.comment}</p>`);
       });
@@ -454,13 +457,208 @@ describe('<care-comment-form>', () => {
       });
     });
 
+    describe('what is kept on this device', () => {
+      const notice = (el: Element) => shadow(el).querySelector<HTMLElement>('[part~="draft-notice"]');
+      // Presence as a boolean: an element in a failed assertion is slow to serialise.
+      const hasNotice = (el: Element) => notice(el) !== null;
+      const discard = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part~="discard-draft"]');
+      const RESTORED = 'Restored your unsent comment from this device.';
+
+      it('restores a draft last changed 29 days ago', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Written a while ago', 29);
+        const el = await mount(`post-id="${post}"`);
+        expect(byId(el, 'comment').value).to.equal('Written a while ago');
+      });
+
+      it('does not restore a draft last changed more than 30 days ago, and removes it', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Left on a shared computer', 31);
+        const el = await mount(`post-id="${post}"`);
+        expect(byId(el, 'comment').value).to.equal('');
+        expect(localStorage.getItem(draftKey(post))).to.equal(null);
+        expect(hasNotice(el)).to.equal(false);
+      });
+
+      it('keep-days="1": a draft two days old is not restored, and removed', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Two days old', 2);
+        const el = await mount(`post-id="${post}" keep-days="1"`);
+        expect(el.keepDays).to.equal(1);
+        expect(byId(el, 'comment').value).to.equal('');
+        expect(localStorage.getItem(draftKey(post))).to.equal(null);
+      });
+
+      it('keep-days="0": the draft is kept for this page only, nothing is written to localStorage', async () => {
+        const post = unique();
+        const el = await mount(`post-id="${post}" keep-days="0"`);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Only for this page');
+        el.remove(); // flushes the draft
+        expect(Object.keys(localStorage).filter((k) => k.startsWith('care-comment-form:draft'))).to.deep.equal([]);
+        const again = await mount(`post-id="${post}" keep-days="0"`);
+        expect(byId(again, 'comment').value, 'kept in memory for the page').to.equal('Only for this page');
+        removeStored(draftKey(post));
+      });
+
+      it('restores a draft stored by the previous version (bare text) and keeps it as a record', async () => {
+        const post = unique();
+        localStorage.setItem(draftKey(post), 'An old draft');
+        const el = await mount(`post-id="${post}"`);
+        expect(byId(el, 'comment').value).to.equal('An old draft');
+        expect(textOf(notice(el))).to.contain(RESTORED);
+        expect(storedValue(draftKey(post))).to.equal('An old draft');
+      });
+
+      it('restores an identity stored by the previous version (a bare JSON object)', async () => {
+        const identity = {author: 'Ana Reader', email: 'ana@example.com', url: 'https://ana.example'};
+        localStorage.setItem(IDENTITY_KEY, JSON.stringify(identity));
+        const el = await mount(`post-id="${unique()}"`);
+        expect(read(el, {...identity, remember: true})).to.deep.equal({...identity, remember: true});
+      });
+
+      it("keeps a remembered identity for WordPress's comment-cookie lifetime (30,000,000 s, about 347 days)", async () => {
+        const identity = {author: 'Ana Reader', email: 'ana@example.com', url: ''};
+        storeRecordAged(IDENTITY_KEY, identity, 346);
+        const kept = await mount(`post-id="${unique()}"`);
+        expect(read(kept, {...identity, remember: true})).to.deep.equal({...identity, remember: true});
+        kept.remove();
+        storeRecordAged(IDENTITY_KEY, identity, 348);
+        const expired = await mount(`post-id="${unique()}"`);
+        expect(read(expired, {author: '', email: '', remember: false})).to.deep.equal({author: '', email: '', remember: false});
+        expect(localStorage.getItem(IDENTITY_KEY)).to.equal(null);
+      });
+
+      it('stores the identity as a record when the box is ticked', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        await fill(el, {remember: true, author: 'Ana Reader'});
+        const record = JSON.parse(localStorage.getItem(IDENTITY_KEY)!);
+        expect(record.v).to.equal(1);
+        expect(Date.now() - record.at).to.be.within(0, 5000);
+        expect(record.value).to.deep.equal({author: 'Ana Reader', email: '', url: ''});
+      });
+
+      it('shows no "Discard draft" on a fresh form, nor while the reader types', async () => {
+        const el = await mount(`post-id="${unique()}"`);
+        expect(hasNotice(el)).to.equal(false);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Typing now');
+        await el.updateComplete;
+        expect(hasNotice(el)).to.equal(false);
+        expect(discard(el) === null, 'no "Discard draft"').to.equal(true);
+      });
+
+      it('after restoring a draft: a notice with "Discard draft", part of the comment box\'s description', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Restored text', 1);
+        const el = await mount(`post-id="${post}"`);
+        expect(textOf(notice(el))).to.equal(`${RESTORED} Discard draft`);
+        expect(textOf(discard(el))).to.equal('Discard draft');
+        expect(discard(el)!.type).to.equal('button');
+        expect(description(el, byId(el, 'comment'))).to.contain(RESTORED);
+        await expect(el).to.be.accessible();
+      });
+
+      it('"Discard draft" empties the box, removes the stored draft, hides the notice, focuses the box and says so once', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Not mine', 1);
+        const el = await mount(`post-id="${post}"`);
+        const status = statusRegion(el);
+        discard(el)!.click();
+        await el.updateComplete;
+        expect(byId(el, 'comment').value).to.equal('');
+        expect(localStorage.getItem(draftKey(post))).to.equal(null);
+        expect(hasNotice(el)).to.equal(false);
+        await waitUntil(() => focused(el) === byId(el, 'comment'), 'focus on the comment box');
+        expect(statusRegion(el) === status, 'the same live region').to.equal(true);
+        expect(textOf(status)).to.equal('Draft discarded.');
+        expect(status.getAttribute('role')).to.equal('status');
+        // Not written back by a pending save, and not restored in a new form.
+        await aTimeout(400);
+        expect(localStorage.getItem(draftKey(post))).to.equal(null);
+        el.remove();
+        expect(byId(await mount(`post-id="${post}"`), 'comment').value).to.equal('');
+      });
+
+      it('"Discard draft" works by keyboard: Tab from the comment box, then Enter', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Not mine either', 1);
+        const el = await mount(`post-id="${post}"`);
+        byId(el, 'comment').focus();
+        await sendKeys({press: 'Tab'});
+        expect(focused(el)?.getAttribute('part')).to.equal('discard-draft');
+        await sendKeys({press: 'Enter'});
+        await el.updateComplete;
+        expect(byId(el, 'comment').value).to.equal('');
+        expect(localStorage.getItem(draftKey(post))).to.equal(null);
+        await waitUntil(() => focused(el) === byId(el, 'comment'), 'focus back on the comment box');
+        expect(textOf(statusRegion(el))).to.equal('Draft discarded.');
+      });
+
+      it('the notice goes when the reader empties the box', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Soon gone', 1);
+        const el = await mount(`post-id="${post}"`);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Soon gone, edited');
+        await el.updateComplete;
+        expect(hasNotice(el), 'an edit keeps it').to.equal(true);
+        typeInto(byId<HTMLTextAreaElement>(el, 'comment'), '');
+        await el.updateComplete;
+        expect(hasNotice(el)).to.equal(false);
+      });
+
+      it('the notice goes once the draft is sent and accepted', async () => {
+        const c = commentCase();
+        storeRecordAged(draftKey(c.post), c.values.comment, 1);
+        const wait = since();
+        const el = await mount(c.attrs);
+        expect(hasNotice(el)).to.equal(true);
+        await fill(el, {author: c.values.author, email: c.values.email});
+        await wait();
+        await submitAndWait(el, 'care-success');
+        expect(hasNotice(el)).to.equal(false);
+        expect(localStorage.getItem(draftKey(c.post))).to.equal(null);
+        expect(JSON.parse(net.posts[0].body)).to.include({content: c.values.comment});
+      });
+
+      it('with a storage that throws, a draft kept in memory can be discarded', async () => {
+        const undo = installFullStorage();
+        const post = unique();
+        try {
+          const el = await mount(`post-id="${post}"`);
+          typeInto(byId<HTMLTextAreaElement>(el, 'comment'), 'Only in memory');
+          el.remove();
+          const again = await mount(`post-id="${post}"`);
+          expect(byId(again, 'comment').value).to.equal('Only in memory');
+          discard(again)!.click();
+          await again.updateComplete;
+          expect(byId(again, 'comment').value).to.equal('');
+          again.remove();
+          expect(byId(await mount(`post-id="${post}"`), 'comment').value).to.equal('');
+        } finally {
+          undo();
+          removeStored(draftKey(post));
+        }
+      });
+
+      it('in Spanish: "Se recuperó tu comentario sin enviar de este dispositivo." and "Descartar borrador"', async () => {
+        const post = unique();
+        storeRecordAged(draftKey(post), 'Un borrador', 1);
+        const wrapper = await fixture<HTMLDivElement>(`<div lang="es"><care-comment-form action="${ROUTE}" post-id="${post}"></care-comment-form></div>`);
+        const el = wrapper.firstElementChild as CareCommentForm;
+        await el.updateComplete;
+        expect(textOf(notice(el))).to.equal('Se recuperó tu comentario sin enviar de este dispositivo. Descartar borrador');
+        discard(el)!.click();
+        await el.updateComplete;
+        expect(textOf(statusRegion(el))).to.equal('Borrador descartado.');
+      });
+    });
+
     describe('remember me', () => {
       it('ticked: name, email and website come back in a new form', async () => {
         const post = unique();
         const el = await mount(`post-id="${post}"`);
         const identity = {author: 'Ana Reader', email: `ana.${post}@example.com`, url: 'https://ana.example'};
         await fill(el, {remember: true, ...identity, comment: 'Hello'});
-        expect(JSON.parse(localStorage.getItem(IDENTITY_KEY)!)).to.deep.equal(identity);
+        expect(storedValue(IDENTITY_KEY)).to.deep.equal(identity);
         el.remove();
         const again = await mount(`post-id="${unique()}"`);
         expect(read(again, {...identity, remember: true})).to.deep.equal({...identity, remember: true});
@@ -565,8 +763,8 @@ describe('<care-comment-form>', () => {
         await waitUntil(() => focused(el)?.id === 'comment', 'focus on the comment box');
         expect(byId(el, 'comment').value, 'the typed reply is kept').to.equal('Agreed, Ben.');
         // ...as the post's draft now, no longer the reply's.
-        expect(localStorage.getItem(draftKey(post))).to.equal('Agreed, Ben.');
-        expect(localStorage.getItem(draftKey(post, 12))).to.equal(null);
+        expect(storedValue(draftKey(post))).to.equal('Agreed, Ben.');
+        expect(storedValue(draftKey(post, 12))).to.equal(null);
       });
 
       it('keeps "Cancel reply" when the heading is left out (heading=""), and the form has no dangling label', async () => {

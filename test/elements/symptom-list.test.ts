@@ -1,8 +1,10 @@
 import {aTimeout, expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {ARTICLE} from '../../src/content/article.js';
 import type {CareSymptomList} from '../../src/elements/symptom-list/symptom-list.js';
 import {defineElement} from '../../src/elements/shared.js';
+import {removeStored} from '../../src/lib/storage.js';
 import {
   captureConsole,
   checkboxSuite,
@@ -10,14 +12,25 @@ import {
   clearListStorage,
   clickLabel,
   collectChanges,
+  installFullStorage,
   listSuite,
   shadow,
+  storeRecordAged,
+  storedValue,
   texts,
   type ConsoleCapture,
 } from '../helpers/lists.js';
 
 const en = ARTICLE.en.symptoms;
 const summary = (el: Element) => texts(el, '[part~="summary"]')[0];
+const notice = (el: Element) => texts(el, '[part~="storage-notice"]')[0];
+const forgetButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button[part~="forget"]');
+/** What has focus in the element, as a string (an element in a failed assertion is slow to serialise): `part#id`. */
+const focusedName = (el: Element) => {
+  const active = shadow(el).activeElement;
+  return active ? `${active.getAttribute('part')}#${active.id}` : null;
+};
+const DEFAULT_KEY = () => `care-symptom-list:${location.pathname}`;
 
 describe('care-symptom-list', () => {
   listSuite({
@@ -92,7 +105,7 @@ describe('care-symptom-list', () => {
       clickLabel(first, 2);
       clickLabel(first, 5);
       const key = `care-symptom-list:${location.pathname}`;
-      expect(JSON.parse(localStorage.getItem(key)!)).to.have.members([en.items[2].id, en.items[5].id]);
+      expect(storedValue(key)).to.have.members([en.items[2].id, en.items[5].id]);
       first.remove();
       const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable persist></care-symptom-list>`);
       expect(checkedStates(el)).to.deep.equal([false, false, true, false, false, true, false, false]);
@@ -102,7 +115,7 @@ describe('care-symptom-list', () => {
     it('with persist and storage-key, the marks are kept under that key', async () => {
       const first = await fixture<CareSymptomList>(html`<care-symptom-list selectable persist storage-key="test-marks"></care-symptom-list>`);
       clickLabel(first, 7);
-      expect(JSON.parse(localStorage.getItem('test-marks')!)).to.deep.equal([en.items[7].id]);
+      expect(storedValue('test-marks')).to.deep.equal([en.items[7].id]);
       expect(localStorage.getItem(`care-symptom-list:${location.pathname}`)).to.equal(null);
       first.remove();
       const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable persist storage-key="test-marks"></care-symptom-list>`);
@@ -121,6 +134,160 @@ describe('care-symptom-list', () => {
 
     it('has no axe violations when selectable', async () => {
       const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable></care-symptom-list>`);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('marks kept on this device (persist)', () => {
+    beforeEach(clearListStorage);
+    afterEach(clearListStorage);
+    const ids = (...i: number[]) => i.map((n) => en.items[n].id);
+    const mount = (attrs = '') => fixture<CareSymptomList>(`<care-symptom-list selectable persist ${attrs}></care-symptom-list>`);
+
+    it('restores marks last changed 29 days ago', async () => {
+      storeRecordAged(DEFAULT_KEY(), ids(1, 3), 29);
+      const el = await mount();
+      expect(el.selected).to.deep.equal(ids(1, 3));
+    });
+
+    it('does not restore marks last changed more than 30 days ago, and removes them', async () => {
+      storeRecordAged(DEFAULT_KEY(), ids(1, 3), 31);
+      const el = await mount();
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+    });
+
+    it('keep-days="1": marks two days old are not restored, and removed', async () => {
+      storeRecordAged(DEFAULT_KEY(), ids(0), 2);
+      const el = await mount('keep-days="1"');
+      expect(el.keepDays).to.equal(1);
+      expect(el.selected).to.deep.equal([]);
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+    });
+
+    it('keep-days="0": marks stay for this page only, nothing is written and nothing is announced as kept', async () => {
+      const el = await mount('keep-days="0" storage-key="test-page-only"');
+      clickLabel(el, 2);
+      await el.updateComplete;
+      expect(el.selected).to.deep.equal(ids(2));
+      expect(Object.keys(localStorage).filter((k) => k.startsWith('care-symptom-list') || k.startsWith('test-'))).to.deep.equal([]);
+      expect(notice(el)).to.equal('');
+      expect(forgetButton(el) === null, 'no "Forget them"').to.equal(true);
+      removeStored('test-page-only');
+    });
+
+    it('reads marks stored by the previous version (a bare JSON array) and rewrites them as a record', async () => {
+      localStorage.setItem(DEFAULT_KEY(), JSON.stringify(ids(4)));
+      const el = await mount();
+      expect(el.selected).to.deep.equal(ids(4));
+      expect(storedValue(DEFAULT_KEY())).to.deep.equal(ids(4));
+    });
+
+    it('says nothing at load; after a mark, "Your marks are kept on this device for 30 days." with "Forget them", in a polite status line under the list', async () => {
+      const el = await mount();
+      const line = shadow(el).querySelector<HTMLElement>('[part~="storage-notice"]')!;
+      expect(line.getAttribute('role')).to.equal('status');
+      expect(notice(el)).to.equal('');
+      expect(line.getBoundingClientRect().height).to.equal(0);
+      expect(forgetButton(el) === null, 'no "Forget them" yet').to.equal(true);
+      const list = shadow(el).querySelector('ul')!.getBoundingClientRect();
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(notice(el)).to.equal('Your marks are kept on this device for 30 days.');
+      expect(forgetButton(el)!.textContent!.trim()).to.equal('Forget them');
+      expect(forgetButton(el)!.type).to.equal('button');
+      // Under the list: the list the reader is ticking does not move.
+      expect(shadow(el).querySelector('ul')!.getBoundingClientRect().top).to.equal(list.top);
+      expect(line.getBoundingClientRect().top).to.be.greaterThan(list.bottom);
+      expect(shadow(el).querySelector('[part~="storage-notice"]') === line, 'the same live region').to.equal(true);
+    });
+
+    it('uses the day count of keep-days, 1 in the singular', async () => {
+      const week = await mount('keep-days="7"');
+      clickLabel(week, 0);
+      await week.updateComplete;
+      expect(notice(week)).to.equal('Your marks are kept on this device for 7 days.');
+      week.remove();
+      // The mark made above is restored (it is seconds old), so the line shows at once.
+      const day = await mount('keep-days="1"');
+      await day.updateComplete;
+      expect(notice(day)).to.equal('Your marks are kept on this device for 1 day.');
+    });
+
+    it('"Forget them" removes the stored marks, unmarks, says so once, and puts focus on the first checkbox', async () => {
+      const el = await mount();
+      clickLabel(el, 1);
+      clickLabel(el, 6);
+      await el.updateComplete;
+      const changes = collectChanges(el);
+      forgetButton(el)!.click();
+      await el.updateComplete;
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+      expect(changes).to.deep.equal([{ids: [], done: 0, total: 8}]);
+      expect(notice(el)).to.equal('Nothing is kept on this device now.');
+      expect(forgetButton(el) === null, '"Forget them" gone').to.equal(true);
+      expect(focusedName(el)).to.equal('checkbox#check-0');
+      el.remove();
+      const again = await mount();
+      expect(checkedStates(again).some(Boolean), 'nothing after a reload').to.equal(false);
+      expect(notice(again)).to.equal('');
+    });
+
+    it('"Forget them" works by keyboard', async () => {
+      const el = await mount();
+      clickLabel(el, 3);
+      await el.updateComplete;
+      shadow(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[7].focus();
+      await sendKeys({press: 'Tab'});
+      expect(focusedName(el)).to.equal('forget#');
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      expect(el.selected).to.deep.equal([]);
+      expect(focusedName(el)).to.equal('checkbox#check-0');
+    });
+
+    it('says nothing about the device where storage is full: the marks are only in memory', async () => {
+      const log = captureConsole();
+      const undo = installFullStorage();
+      try {
+        const el = await mount('storage-key="test-full-notice"');
+        clickLabel(el, 0);
+        await el.updateComplete;
+        expect(el.selected).to.deep.equal(ids(0));
+        expect(notice(el)).to.equal('');
+      } finally {
+        undo();
+        log.restore();
+        removeStored('test-full-notice');
+      }
+    });
+
+    it('without persist there is no storage line', async () => {
+      const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable></care-symptom-list>`);
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('[part~="storage-notice"], [part~="footer"]')).to.have.length(0);
+    });
+
+    it('in Spanish: "Tus marcas se guardan en este dispositivo durante 30 días." and "Olvidarlas"', async () => {
+      const wrap = await fixture(html`<div lang="es"><care-symptom-list selectable persist></care-symptom-list></div>`);
+      const el = wrap.querySelector('care-symptom-list')!;
+      await el.updateComplete;
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(notice(el)).to.equal('Tus marcas se guardan en este dispositivo durante 30 días.');
+      expect(forgetButton(el)!.textContent!.trim()).to.equal('Olvidarlas');
+      forgetButton(el)!.click();
+      await el.updateComplete;
+      expect(notice(el)).to.equal('Ya no se guarda nada en este dispositivo.');
+    });
+
+    it('has no axe violations with the storage line', async () => {
+      const el = await mount();
+      clickLabel(el, 0);
+      await el.updateComplete;
       await expect(el).to.be.accessible();
     });
   });

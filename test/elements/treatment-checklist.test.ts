@@ -1,7 +1,9 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {ARTICLE} from '../../src/content/article.js';
 import type {CareTreatmentChecklist} from '../../src/elements/treatment-checklist/treatment-checklist.js';
+import {removeStored} from '../../src/lib/storage.js';
 import {
   captureConsole,
   checkboxSuite,
@@ -12,6 +14,8 @@ import {
   installFullStorage,
   listSuite,
   shadow,
+  storeRecordAged,
+  storedValue,
   texts,
   type ConsoleCapture,
 } from '../helpers/lists.js';
@@ -21,7 +25,13 @@ const DEFAULT_KEY = () => `care-treatment-checklist:${location.pathname}`;
 const progressText = (el: Element) => texts(el, '[part~="progress-text"]')[0];
 const bar = (el: Element) => shadow(el).querySelector<HTMLElement>('[role="progressbar"]')!;
 const resetButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button[part~="reset"]')!;
-const stored = (key: string) => JSON.parse(localStorage.getItem(key) ?? 'null') as string[] | null;
+const stored = (key: string) => storedValue(key) as string[] | null;
+const notice = (el: Element) => texts(el, '[part~="storage-notice"]')[0];
+/** What has focus in the element, as a string (an element in a failed assertion is slow to serialise): `part#id`. */
+const focusedName = (el: Element) => {
+  const active = shadow(el).activeElement;
+  return active ? `${active.getAttribute('part')}#${active.id}` : null;
+};
 
 describe('care-treatment-checklist', () => {
   listSuite({
@@ -236,6 +246,143 @@ describe('care-treatment-checklist', () => {
       expect(localStorage.getItem('test-reset')).to.equal(null);
       expect(checkedStates(el)[0]).to.equal(false);
       expect(changes).to.deep.equal([]);
+    });
+  });
+
+  describe('ticks kept on this device', () => {
+    beforeEach(clearListStorage);
+    afterEach(clearListStorage);
+    const ids = (...i: number[]) => i.map((n) => en.items[n].id);
+
+    it('restores ticks last changed 29 days ago', async () => {
+      storeRecordAged(DEFAULT_KEY(), ids(2, 5), 29);
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(el.checked).to.deep.equal(ids(2, 5));
+      expect(progressText(el)).to.equal('2 of 8 done');
+    });
+
+    it('does not restore ticks last changed more than 30 days ago, and removes them', async () => {
+      storeRecordAged(DEFAULT_KEY(), ids(2, 5), 31);
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+    });
+
+    it('keep-days="1": ticks two days old are not restored, and removed', async () => {
+      storeRecordAged('test-short', ids(0), 2);
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-short" keep-days="1"></care-treatment-checklist>`);
+      expect(el.checked).to.deep.equal([]);
+      expect(localStorage.getItem('test-short')).to.equal(null);
+    });
+
+    it('keep-days="0" writes nothing to localStorage and says nothing about the device', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist keep-days="0"></care-treatment-checklist>`);
+      clickLabel(el, 1);
+      await el.updateComplete;
+      expect(el.checked).to.deep.equal(ids(1));
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      expect(notice(el)).to.equal('');
+      removeStored(DEFAULT_KEY());
+    });
+
+    it('reads ticks stored by the previous version (a bare JSON array)', async () => {
+      localStorage.setItem(DEFAULT_KEY(), JSON.stringify(ids(0, 7)));
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(el.checked).to.deep.equal(ids(0, 7));
+      expect(stored(DEFAULT_KEY())).to.deep.equal(ids(0, 7));
+    });
+
+    it('after a tick, "Your ticks are kept on this device for 30 days." beside "Clear ticks", under the list, which does not move', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      const line = shadow(el).querySelector<HTMLElement>('[part~="storage-notice"]')!;
+      expect(line.getAttribute('role')).to.equal('status');
+      expect(notice(el)).to.equal('');
+      expect(line.getBoundingClientRect().height, 'no space taken at load').to.equal(0);
+      const list = shadow(el).querySelector('ul')!.getBoundingClientRect();
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(notice(el)).to.equal('Your ticks are kept on this device for 30 days.');
+      // One control: the notice sits beside the existing "Clear ticks" in the footer.
+      const footer = shadow(el).querySelector('[part~="footer"]')!;
+      expect([...shadow(el).querySelectorAll('button')].map((b) => [b.getAttribute('part'), b.parentElement === footer])).to.deep.equal([['reset', true]]);
+      expect(shadow(el).querySelector('ul')!.getBoundingClientRect().top).to.equal(list.top);
+      expect(line.getBoundingClientRect().top).to.be.greaterThan(list.bottom);
+    });
+
+    it('uses the day count of keep-days', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist keep-days="14"></care-treatment-checklist>`);
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(notice(el)).to.equal('Your ticks are kept on this device for 14 days.');
+    });
+
+    it('"Clear ticks" forgets them: the key gone, unticked, said once, focus on the first checkbox, nothing after a reload', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      clickLabel(el, 3);
+      await el.updateComplete;
+      resetButton(el).click();
+      await el.updateComplete;
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      expect(checkedStates(el).some(Boolean)).to.equal(false);
+      expect(notice(el)).to.equal('Nothing is kept on this device now.');
+      expect(focusedName(el)).to.equal('checkbox#check-0');
+      el.remove();
+      const again = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      expect(checkedStates(again).some(Boolean)).to.equal(false);
+      expect(notice(again)).to.equal('');
+      // Ticking again says again how long.
+      clickLabel(again, 0);
+      await again.updateComplete;
+      expect(notice(again)).to.equal('Your ticks are kept on this device for 30 days.');
+    });
+
+    it('"Clear ticks" works by keyboard', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      clickLabel(el, 7);
+      await el.updateComplete;
+      shadow(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[7].focus();
+      await sendKeys({press: 'Tab'});
+      expect(focusedName(el)).to.equal('reset#');
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
+      expect(focusedName(el)).to.equal('checkbox#check-0');
+    });
+
+    it('with no-persist nothing is said about the device', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist no-persist></care-treatment-checklist>`);
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(notice(el)).to.equal('');
+      resetButton(el).click();
+      await el.updateComplete;
+      expect(notice(el)).to.equal('');
+    });
+
+    it('in Spanish at a 390 px phone width: the notice wraps as text and "Borrar marcas" stays whole, inside the element', async () => {
+      // 390 px less a theme's usual 16 px margins.
+      const wrap = await fixture(html`<div lang="es" style="inline-size: 358px; font-size: 16px"><care-treatment-checklist></care-treatment-checklist></div>`);
+      const el = wrap.querySelector<CareTreatmentChecklist>('care-treatment-checklist')!;
+      await el.updateComplete;
+      clickLabel(el, 0);
+      await el.updateComplete;
+      expect(notice(el)).to.equal('Tus marcas se guardan en este dispositivo durante 30 días.');
+      const button = resetButton(el);
+      const footer = shadow(el).querySelector<HTMLElement>('[part~="footer"]')!;
+      const line = parseFloat(getComputedStyle(button).lineHeight) || 1.2 * parseFloat(getComputedStyle(button).fontSize);
+      expect(button.getBoundingClientRect().height, 'the button label on one line').to.be.below(2 * line);
+      expect(footer.scrollWidth).to.be.at.most(footer.clientWidth);
+      expect(footer.getBoundingClientRect().right).to.be.at.most(wrap.getBoundingClientRect().right);
+      // A word is never broken: the notice is at least as wide as its longest word.
+      const text = shadow(el).querySelector<HTMLElement>('[part~="storage-notice"]')!;
+      expect(text.scrollWidth).to.be.at.most(text.clientWidth);
+    });
+
+    it('has no axe violations with the notice', async () => {
+      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
+      clickLabel(el, 0);
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
     });
   });
 

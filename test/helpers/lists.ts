@@ -61,6 +61,30 @@ export function installBlockedStorage(win: Window & typeof globalThis = window):
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The value of the record stored under `key` in localStorage, its envelope `{"v":1,"at":...,"value":...}`
+ * unwrapped; null when there is none. Anything else stored there comes back as `{notARecord: raw}`,
+ * so an assertion on the value shows it.
+ */
+export function storedValue(key: string): unknown {
+  const raw = localStorage.getItem(key);
+  if (raw === null) return null;
+  try {
+    const record = JSON.parse(raw);
+    if (record?.v === 1 && typeof record.at === 'number' && 'value' in record) return record.value;
+  } catch {
+    // Not JSON: not a record.
+  }
+  return {notARecord: raw};
+}
+
+/** Writes a record into localStorage directly, as the elements would have written it `daysAgo` days ago. */
+export function storeRecordAged(key: string, value: unknown, daysAgo: number): void {
+  localStorage.setItem(key, JSON.stringify({v: 1, at: Date.now() - daysAgo * DAY_MS, value}));
+}
+
 /** Removes every localStorage key the list elements and these tests write. */
 export function clearListStorage(): void {
   for (const key of Object.keys(localStorage)) {

@@ -98,6 +98,97 @@ describe('lib/storage', () => {
     });
   });
 
+  describe('records: a time and an expiry', () => {
+    const DAY = 86_400_000;
+    const aged = (key: string, value: unknown, days: number) =>
+      localStorage.setItem(key, JSON.stringify({v: 1, at: Date.now() - days * DAY, value}));
+
+    it('writes a versioned envelope with the time of the write', async () => {
+      const s = await freshStorage();
+      const before = Date.now();
+      expect(s.writeRecord('test-r1', ['a', 'b'], 30)).to.equal(true);
+      const record = JSON.parse(localStorage.getItem('test-r1')!);
+      expect(Object.keys(record)).to.deep.equal(['v', 'at', 'value']);
+      expect(record.v).to.equal(1);
+      expect(record.at).to.be.within(before, Date.now());
+      expect(record.value).to.deep.equal(['a', 'b']);
+      expect(s.readRecord('test-r1', 30)).to.deep.equal(['a', 'b']);
+    });
+
+    it('reads a record until it is older than its days, then removes it', async () => {
+      const s = await freshStorage();
+      aged('test-r2', 'kept', 29);
+      expect(s.readRecord('test-r2', 30)).to.equal('kept');
+      aged('test-r3', 'gone', 31);
+      expect(s.readRecord('test-r3', 30)).to.equal(undefined);
+      expect(localStorage.getItem('test-r3')).to.equal(null);
+      aged('test-r4', 'two days', 2);
+      expect(s.readRecord('test-r4', 1)).to.equal(undefined);
+      expect(localStorage.getItem('test-r4')).to.equal(null);
+    });
+
+    it('reads what the previous version stored (bare values) as written now, rewriting it as a record', async () => {
+      const s = await freshStorage();
+      localStorage.setItem('test-r5', 'A draft, not JSON');
+      localStorage.setItem('test-r6', '42');
+      localStorage.setItem('test-r7', '["x","y"]');
+      localStorage.setItem('test-r8', '{"author":"Ana"}');
+      const before = Date.now();
+      expect(s.readRecord('test-r5', 30, String)).to.equal('A draft, not JSON');
+      expect(s.readRecord('test-r6', 30, String), 'a draft that happens to be JSON stays text').to.equal('42');
+      expect(s.readRecord('test-r7', 30)).to.deep.equal(['x', 'y']);
+      expect(s.readRecord('test-r8', 30)).to.deep.equal({author: 'Ana'});
+      const rewritten = JSON.parse(localStorage.getItem('test-r7')!);
+      expect(rewritten.v).to.equal(1);
+      expect(rewritten.at).to.be.at.least(before);
+      expect(rewritten.value).to.deep.equal(['x', 'y']);
+      expect(JSON.parse(localStorage.getItem('test-r5')!).value).to.equal('A draft, not JSON');
+    });
+
+    it('returns undefined for a corrupt value without throwing', async () => {
+      const s = await freshStorage();
+      localStorage.setItem('test-r9', '{not json');
+      expect(s.readRecord('test-r9', 30)).to.equal(undefined);
+      expect(s.readRecord('test-missing', 30)).to.equal(undefined);
+    });
+
+    it('days 0 keeps a record in memory for this page only, and expires one left in localStorage', async () => {
+      const s = await freshStorage();
+      expect(s.writeRecord('test-r10', 'page only', 0)).to.equal(false);
+      expect(localStorage.getItem('test-r10')).to.equal(null);
+      expect(s.readRecord('test-r10', 0)).to.equal('page only');
+      expect(s.inMemory('test-r10')).to.equal(true);
+      aged('test-r11', 'from before', 0);
+      expect(s.readRecord('test-r11', 0)).to.equal(undefined);
+      expect(localStorage.getItem('test-r11')).to.equal(null);
+      expect(log.warns).to.deep.equal([]);
+    });
+
+    it('with blocked storage, keeps records in memory and reads them back', async () => {
+      const s = await freshStorage();
+      undo = installBlockedStorage();
+      expect(s.writeRecord('test-r12', ['a'], 30)).to.equal(false);
+      expect(s.readRecord('test-r12', 30)).to.deep.equal(['a']);
+      expect(s.inMemory('test-r12')).to.equal(true);
+      expect(log.warns).to.have.length(1);
+    });
+
+    it('with full storage, keeps records in memory; a record in memory expires too', async () => {
+      const s = await freshStorage();
+      undo = installFullStorage();
+      expect(s.writeRecord('test-r13', 'draft', 30)).to.equal(false);
+      expect(s.readRecord('test-r13', 30)).to.equal('draft');
+      const realNow = Date.now;
+      Date.now = () => realNow() + 31 * DAY;
+      try {
+        expect(s.readRecord('test-r13', 30)).to.equal(undefined);
+      } finally {
+        Date.now = realNow;
+      }
+      expect(s.inMemory('test-r13')).to.equal(false);
+    });
+  });
+
   it('restores window.localStorage after the blocked-storage helper is undone', () => {
     const restore = installBlockedStorage();
     restore();

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import {bundleSizes} from '../runner/size.mjs';
 
 // All five elements with Lit inlined. Lit alone is 5.5 KB brotli (`npm run size`); see README "Size and speed".
-const BUDGET_BROTLI = 22 * 1024;
+// 24 KB since the reader-privacy controls (expiring records, Discard draft, Forget) and the linear
+// reading of hostile answers (about 1.4 KB together).
+const BUDGET_BROTLI = 24 * 1024;
 
 test('dist/care-elements.js stays within its brotli budget', () => {
   const {minified, gzip, brotli} = bundleSizes();

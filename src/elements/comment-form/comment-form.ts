@@ -5,7 +5,6 @@ import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
 import type {Outcome} from '../../lib/outcome.js';
 import type {Protocol} from '../../lib/protocols.js';
-import {readStoredJson, removeStored, writeStored} from '../../lib/storage.js';
 import {utf8Length} from '../../lib/text.js';
 import {formStyles} from '../../styles/form.js';
 import {shared, tokens} from '../../styles/tokens.js';
@@ -27,16 +26,16 @@ const SERVER_NAMES: Record<Field, readonly string[]> = {
   url: ['author_url', 'url'],
 };
 
-const IDENTITY_KEY = 'care-comment-form:identity';
-
 /** Codes of "log in to comment": WordPress REST's, and the classic handler's (see lib/outcome.ts). */
 const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
 
 /**
  * The "Leave a Reply" form: a drop-in for WordPress's comment form that posts to WordPress (REST
- * or the classic `wp-comments-post.php`) or any endpoint. The comment is saved as it is typed
- * and cleared only once the server accepted it; name, email and website are remembered only
- * while the reader ticks the box.
+ * or the classic `wp-comments-post.php`) or any endpoint. The comment is saved on the device as
+ * it is typed, for `keep-days` days after the last change (30 by default), and cleared once the
+ * server accepted it; a restored draft shows "Discard draft". Name, email and website are
+ * remembered only while the reader ticks the box, for as long as WordPress keeps its comment
+ * cookies (30,000,000 seconds, about 347 days, after the last change).
  *
  * @tagname care-comment-form
  * @summary WordPress-compatible comment form.
@@ -49,6 +48,8 @@ const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
  * @csspart label - Each label.
  * @csspart input - The name, email and website inputs.
  * @csspart textarea - The comment box.
+ * @csspart draft-notice - "Restored your unsent comment from this device.", under the comment box after a draft was restored.
+ * @csspart discard-draft - The "Discard draft" button in the draft notice.
  * @csspart counter - The characters-left count, shown near a limit.
  * @csspart choice - The remember-me row.
  * @csspart checkbox - The remember-me checkbox.
@@ -65,7 +66,11 @@ const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
 export class CareCommentForm extends CareElement {
   static override styles = [tokens, shared, formStyles, styles];
 
-  private readonly draft = new DraftController(this, () => `care-comment-form:draft:${this.post || location.pathname}:${this.parent}`);
+  private readonly draft = new DraftController(
+    this,
+    () => `care-comment-form:draft:${this.post || location.pathname}:${this.parent}`,
+    () => this.keepDays,
+  );
   private readonly form = new FormController(this, {
     defaultProtocol: 'wordpress',
     lightProtocol: 'wordpress-classic',
@@ -78,6 +83,8 @@ export class CareCommentForm extends CareElement {
 
   @state() private _values: Record<Field, string> = {comment: '', author: '', email: '', url: ''};
   @state() private _remember = false;
+  /** A message of the form's own for the status region ("Draft discarded."), until the reader types or sends. */
+  @state() private _note = '';
 
   /** The endpoint: WordPress's `/wp-json/wp/v2/comments`, its `wp-comments-post.php`, or any URL. */
   @property() action: string | null = null;
@@ -107,6 +114,12 @@ export class CareCommentForm extends CareElement {
   /** The heading text; an empty string shows no heading. */
   @property() heading?: string;
 
+  /**
+   * Days the comment draft is kept on this device after its last change (default 30); `0` keeps
+   * it for this page only, writing nothing to localStorage.
+   */
+  @property({attribute: 'keep-days', type: Number}) keepDays = 30;
+
   /** The heading level (1 to 6; default 3, as WordPress themes use). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
 
@@ -123,11 +136,10 @@ export class CareCommentForm extends CareElement {
   override willUpdate(): void {
     if (!this.hasUpdated) {
       // Name, email and website come back only if the reader asked to be remembered.
-      const identity = readStoredJson(IDENTITY_KEY) as Partial<Record<Field, string>> | undefined;
-      if (identity && typeof identity === 'object') {
+      const identity = this.draft.identity;
+      if (identity) {
         this._remember = true;
-        const value = (v: unknown) => (typeof v === 'string' ? v : '');
-        this._values = {...this._values, author: value(identity.author), email: value(identity.email), url: value(identity.url)};
+        this._values = {...this._values, ...identity};
       }
     }
     // The draft of this post and parent (restored, or what is typed, carried to a new key).
@@ -139,10 +151,13 @@ export class CareCommentForm extends CareElement {
         const typed = this.form.lightValue(name);
         if (typed) this.typeInto(name, typed);
       }
+      // The page's form held a comment: that is in the box, not the restored draft.
+      if (this.form.lightValue('comment')) this.draft.restored = false;
     }
   }
 
   private typeInto(name: Field, value: string): void {
+    this._note = '';
     this._values = {...this._values, [name]: value};
     if (name === 'comment') this.draft.save(value);
     else if (this._remember) this.rememberIdentity();
@@ -151,13 +166,25 @@ export class CareCommentForm extends CareElement {
 
   private rememberIdentity(): void {
     const {author, email, url} = this._values;
-    writeStored(IDENTITY_KEY, JSON.stringify({author, email, url}));
+    this.draft.rememberIdentity({author, email, url});
   }
 
   private toggleRemember(on: boolean): void {
     this._remember = on;
     if (on) this.rememberIdentity();
-    else removeStored(IDENTITY_KEY);
+    else this.draft.rememberIdentity(null);
+  }
+
+  /** "Discard draft": empties the box and the stored draft, says so in the status region, and returns to the box. */
+  private discardDraft(): void {
+    this.draft.discard();
+    this._values = {...this._values, comment: ''};
+    this._note = this.t.commentDraftDiscarded;
+    this.focusComment();
+  }
+
+  private focusComment(): void {
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
   }
 
   private payload(): Record<string, string | number | undefined> {
@@ -176,6 +203,7 @@ export class CareCommentForm extends CareElement {
 
   private async sendComment(event: Event): Promise<void> {
     event.preventDefault();
+    this._note = '';
     this.draft.flush();
     // What is sent, and under which key its draft is saved: the box stays editable while sending.
     const sent = {key: this.draft.currentKey, comment: this._values.comment};
@@ -220,7 +248,7 @@ export class CareCommentForm extends CareElement {
     this.parentId = '';
     this.replyTo = '';
     emit<CareCancelReplyDetail>(this, 'care-cancel-reply', {parentId});
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
+    this.focusComment();
   }
 
   /** The counter, shown in the last tenth of a field's limit (counted in UTF-8 bytes, as WordPress counts). */
@@ -232,9 +260,10 @@ export class CareCommentForm extends CareElement {
     const error = this.form.errorFor(name);
     const left = MAX[name] - utf8Length(this._values[name]);
     const near = left <= MAX[name] / 10;
+    const restored = name === 'comment' && this.draft.restored;
     const common = {
       invalid: error ? 'true' : 'false',
-      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', near ? `${name}-counter` : ''].filter(Boolean).join(' '),
+      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', near ? `${name}-counter` : '', restored ? 'draft-notice' : ''].filter(Boolean).join(' '),
     };
     const onInput = (e: Event) => this.typeInto(name, (e.target as HTMLInputElement).value);
     return html`<div part="field">
@@ -246,6 +275,10 @@ export class CareCommentForm extends CareElement {
         : html`<input part="input" id=${name} name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
             aria-invalid=${common.invalid} aria-describedby=${common.describedby}
             .value=${live(this._values[name])} @input=${onInput} @blur=${() => this.form.checkField(name)} />`}
+      ${restored
+        ? html`<p part="draft-notice" class="notice"><span id="draft-notice">${this.t.commentDraftRestored}</span>
+            <button part="discard-draft" class="quiet" type="button" @click=${this.discardDraft}>${this.t.commentDiscardDraft}</button></p>`
+        : nothing}
       ${near ? this.renderCounter(name, left) : nothing} ${renderError(this.form, name)}
     </div>`;
   }
@@ -290,7 +323,7 @@ export class CareCommentForm extends CareElement {
       </div>
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.commentSubmit}</button>
-      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.outcome, status.link) : nothing)}
+      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.outcome, status.link) : nothing, this._note)}
     </form>`;
   }
 }

@@ -28,20 +28,6 @@ export const styles = css`
     background: var(--_accent);
     transition: inline-size 200ms ease-out;
   }
-  [part~='reset'] {
-    font: inherit;
-    font-size: 0.9em;
-    color: inherit;
-    background: none;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space-xs) var(--_space-s);
-    cursor: pointer;
-  }
-  [part~='reset']:disabled {
-    cursor: default;
-    opacity: 0.6;
-  }
   @media (forced-colors: active) {
     [part~='progress-bar'] {
       border: 1px solid CanvasText;

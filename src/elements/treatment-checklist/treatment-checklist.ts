@@ -1,24 +1,27 @@
 import {html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
-import {CareListElement} from '../list-base.js';
+import {CareListElement, renderFooter} from '../list-base.js';
 import {styles} from './treatment-checklist.styles.js';
 
 /**
  * The article's prevention and treatment steps as a checklist. Ticks are kept in localStorage by
- * item id (in memory where storage is blocked or full), so progress survives a reload and a list
- * that changes keeps the ticks that still match.
+ * item id (in memory where storage is blocked or full) for `keep-days` days after the last change,
+ * so progress survives a reload and a list that changes keeps the ticks that still match. While
+ * ticks are kept on the device, a line under the list says so, beside "Clear ticks".
  *
  * @tagname care-treatment-checklist
  * @summary A checklist of treatment steps with saved progress.
  * @slot - An optional `<h2>`…`<h6>`, `<ul>`/`<ol>` of `<li>` and `<p>` caution: the page's own
  *   content, shown before JavaScript runs and used as the content.
  * @csspart heading - The heading.
- * @csspart progress - The progress row (text, bar and reset control).
+ * @csspart progress - The progress row (text and bar).
  * @csspart progress-text - "n of m done".
  * @csspart progress-bar - The progressbar track.
  * @csspart progress-value - The filled part of the track.
- * @csspart reset - The control that clears the ticks.
+ * @csspart footer - The row under the list with the storage notice and "Clear ticks".
+ * @csspart storage-notice - "Your ticks are kept on this device for 30 days.", while some are; a polite live region.
+ * @csspart reset - "Clear ticks", which unticks the steps and removes them from the device.
  * @csspart list - The `ul`.
  * @csspart item - Each `li`.
  * @csspart checkbox - Each checkbox.
@@ -34,8 +37,10 @@ export class CareTreatmentChecklist extends CareListElement {
 
   protected readonly article = 'treatment';
 
-  private readonly ticks = new PersistedIdsController(this, () =>
-    this.noPersist ? null : this.storageKey || defaultStorageKey(this.localName),
+  private readonly ticks = new PersistedIdsController(
+    this,
+    () => (this.noPersist ? null : this.storageKey || defaultStorageKey(this.localName)),
+    () => this.keepDays,
   );
 
   /** The localStorage key; by default the tag name and the page path. */
@@ -43,6 +48,9 @@ export class CareTreatmentChecklist extends CareListElement {
 
   /** Keeps ticks in memory only. */
   @property({attribute: 'no-persist', type: Boolean, reflect: true}) noPersist = false;
+
+  /** Days the ticks are kept after the last change; `0` keeps them for this page only. */
+  @property({attribute: 'keep-days', type: Number}) keepDays = 30;
 
   /** The ids of the ticked steps that are in the list now, in list order. */
   get checked(): string[] {
@@ -57,7 +65,7 @@ export class CareTreatmentChecklist extends CareListElement {
   private clearTicks(): void {
     this.reset();
     this.emitChange(this.checked);
-    this.renderRoot.querySelector<HTMLInputElement>('[part~="checkbox"]')?.focus();
+    this.focusFirstCheckbox();
   }
 
   /**
@@ -83,8 +91,15 @@ export class CareTreatmentChecklist extends CareListElement {
       >
         <div part="progress-value"></div>
       </div>
-      <button part="reset" type="button" ?disabled=${done === 0} @click=${this.clearTicks}>${this.t.checklistReset}</button>
     </div>`;
+  }
+
+  private renderFooter(done: number) {
+    const t = this.t;
+    return renderFooter(
+      this.ticks.keptAmong(this.shownItems) ? t.checklistKept(this.keepDays) : this.ticks.forgotten ? t.keptForgotten : '',
+      html`<button part="reset" class="quiet" type="button" ?disabled=${done === 0} @click=${this.clearTicks}>${t.checklistReset}</button>`,
+    );
   }
 
   override updated(changed: PropertyValues): void {
@@ -103,6 +118,7 @@ export class CareTreatmentChecklist extends CareListElement {
       ${this.renderList(
         items.map((item, i) => this.renderCheckItem(item, i, this.ticks.ids.has(item.id), (id, ticked) => this.toggleStep(id, ticked))),
       )}
+      ${this.renderFooter(this.checked.length)}
       ${this.renderCaution()}
     `;
   }
