@@ -1,5 +1,5 @@
 // Builds the drop-in bundle: one minified ESM file with production Lit inlined.
-// The npm modules are emitted beside it by `tsc -p tsconfig.build.json`.
+// The npm modules are emitted beside it by `tsc -p tsconfig.json` (see the build script).
 import resolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -18,6 +18,23 @@ function minifyTemplates() {
     else out = out.replace(/> </g, '><');
     return out;
   };
+  /** Static text and `${…}` holes, alternating; a hole ends at the `}` that balances its `{`. */
+  const holes = (body) => {
+    const parts = [];
+    let start = 0;
+    for (let open = body.indexOf('${'); open !== -1; open = body.indexOf('${', start)) {
+      let depth = 0;
+      let end = open + 1;
+      for (; end < body.length; end++) {
+        if (body[end] === '{') depth++;
+        else if (body[end] === '}' && --depth === 0) break;
+      }
+      parts.push(body.slice(start, open), body.slice(open, end + 1));
+      start = end + 1;
+    }
+    parts.push(body.slice(start));
+    return parts;
+  };
   return {
     name: 'minify-templates',
     transform(code, id) {
@@ -25,7 +42,7 @@ function minifyTemplates() {
       // Only the static text between `${` `}` holes of css`...` / html`...`; holes hold no backticks here
       // except nested html`...`, which the same pass reaches on its own.
       const result = code.replace(/\b(css|html) ?`((?:[^`\\]|\\.)*)`/g, (all, tag, body) => {
-        const parts = body.split(/(\$\{[^}]*\})/);
+        const parts = holes(body);
         return `${tag}\``+ parts.map((p, i) => (i % 2 ? p : collapse(p, tag === 'css'))).join('') + '`';
       });
       return {code: result, map: null};

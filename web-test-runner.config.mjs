@@ -1,4 +1,4 @@
-// The browser suite: every test file in Chromium, Firefox and WebKit (see scripts/browsers.mjs),
+// The browser suite: every test file in Chromium, Firefox and WebKit (see test/runner/browsers.mjs),
 // served with the reference receiver so submissions travel over real HTTP.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -27,8 +27,6 @@ const port = await new Promise((resolve, reject) => {
     server.close(() => resolve(free));
   });
 });
-
-checkBrowsers(engines);
 
 export default {
   files: process.env.TEST_FILES || 'test/**/*.test.ts',

@@ -4,7 +4,7 @@
  */
 import {createHmac} from 'node:crypto';
 import {accept, diePage, emptyPage, htmlHeaders, refuse} from './answers.mjs';
-import {formFields, isEmail, normalizeUrl, overLimit, own, phpInt, stripTags} from './fields.mjs';
+import {formFields, isEmail, normalizeUrl, overLimit, ownField, phpInt, stripTags} from './fields.mjs';
 import {FLOOD_TEXT} from './rest-comments.mjs';
 
 const DUPLICATE_HTML = 'Duplicate comment detected; it looks as though you&#8217;ve already said that!';
@@ -19,7 +19,7 @@ export async function postClassic(comments, submission, hashSecret) {
   // and an empty submission names no post: WordPress then exits with an empty 200.
   const fields = submission.contentType === 'application/x-www-form-urlencoded' ? formFields(submission.body) : {};
   const text = (name) => {
-    const value = own(fields, name);
+    const value = ownField(fields, name);
     return typeof value === 'string' ? value : '';
   };
   const parent = Math.abs(phpInt(text('comment_parent')));

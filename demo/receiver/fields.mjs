@@ -55,13 +55,13 @@ export function isPlainObject(value) {
 }
 
 /** A field of the request's own, never one inherited from Object.prototype. */
-export function own(fields, name) {
+export function ownField(fields, name) {
   return Object.hasOwn(fields, name) ? fields[name] : undefined;
 }
 
 /** A string field; '' when absent; a wrong type is noted in `params` (REST's message). */
 export function stringParam(fields, name, params) {
-  const value = own(fields, name);
+  const value = ownField(fields, name);
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') {
     params[name] = `${name} is not of type string.`;
@@ -72,7 +72,7 @@ export function stringParam(fields, name, params) {
 
 /** An integer as rest_is_integer() accepts it (a number or a string of digits); 0 when absent. */
 export function integerParam(fields, name, params) {
-  const value = own(fields, name);
+  const value = ownField(fields, name);
   if (value === undefined || value === null || value === '') return 0;
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number)) {
@@ -84,7 +84,7 @@ export function integerParam(fields, name, params) {
 
 /** A boolean as rest_sanitize_boolean() reads it, plus the "on" of an unvalued checkbox. */
 export function booleanParam(fields, name, params) {
-  const value = own(fields, name);
+  const value = ownField(fields, name);
   if (value === undefined || value === null) return false;
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 0) return value === 1;
@@ -99,7 +99,7 @@ export function booleanParam(fields, name, params) {
 
 /** `content` as a string or as `{raw}`, both of which WordPress takes; trimmed. */
 export function contentParam(fields) {
-  const value = own(fields, 'content');
+  const value = ownField(fields, 'content');
   if (typeof value === 'string') return value.trim();
   if (isPlainObject(value) && typeof value.raw === 'string') return value.raw.trim();
   return '';
@@ -107,9 +107,9 @@ export function contentParam(fields) {
 
 /** Why a submission looks like a program's (honeypot filled, or filled too fast), or ''. */
 export function spamReason(fields) {
-  const honeypot = own(fields, 'extra_info');
+  const honeypot = ownField(fields, 'extra_info');
   if (typeof honeypot === 'string' && honeypot.trim() !== '') return 'honeypot filled';
-  const raw = own(fields, 'fill_ms');
+  const raw = ownField(fields, 'fill_ms');
   const fillMs = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (Number.isFinite(fillMs) && fillMs < MIN_FILL_MS) return `filled in ${fillMs} ms`;
   return '';

@@ -16,6 +16,18 @@ const IDENTITY_KEY = 'care-comment-form:identity';
  */
 export const IDENTITY_DAYS = 30_000_000 / 86_400;
 
+/** What {@link DraftController} works with. */
+export interface DraftOptions {
+  /** The key of the draft now: it changes with the post, and the comment replied to. */
+  key: () => string;
+  /** Days a draft is kept after its last change (default 30); 0 keeps it for this page only. */
+  keepDays?: () => number;
+  /** The comment box's text, as the form holds it. */
+  box: {get: () => string; set: (text: string) => void};
+  /** How long typing may pause before the draft is written (default 300 ms). */
+  delayMs?: number;
+}
+
 /**
  * Keeps what a reader types in storage as they type: the comment draft, so a reload, a crash or a
  * failed submission loses nothing, and the name, email and website the reader asked to have
@@ -27,20 +39,26 @@ export const IDENTITY_DAYS = 30_000_000 / 86_400;
 export class DraftController implements ReactiveController {
   /**
    * Whether the box holds a draft restored from storage (a reader may not be the one who wrote
-   * it, on a shared computer): true from {@link sync} finding one until it is sent and accepted,
+   * it, on a shared computer): true from {@link hostUpdate} finding one until it is sent and accepted,
    * emptied or discarded.
    */
   restored = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: {key: string; value: string} | undefined;
   private lastKey: string | undefined;
+  private readonly key: () => string;
+  private readonly keepDays: () => number;
+  private readonly box: DraftOptions['box'];
+  private readonly delayMs: number;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly key: () => string,
-    private readonly keepDays: () => number = () => KEEP_DAYS,
-    private readonly delayMs = 300,
+    options: DraftOptions,
   ) {
+    this.key = options.key;
+    this.keepDays = options.keepDays ?? (() => KEEP_DAYS);
+    this.box = options.box;
+    this.delayMs = options.delayMs ?? 300;
     host.addController(this);
   }
 
@@ -62,28 +80,27 @@ export class DraftController implements ReactiveController {
   }
 
   /**
-   * The text the box should hold after the key (e.g. the post or the parent replied to) may have
-   * changed: unchanged key, `text` itself; a key with a saved draft, that draft (now `restored`);
-   * otherwise `text`, whose draft moves to the new key (a reply cancelled, or started, keeps what
-   * was typed, as WordPress's form does). The first call restores the saved draft, if any.
+   * Follows the key before each render (the post, or the comment replied to, may have changed).
+   * First: a comment already in the box (typed into the page's own form) becomes the draft;
+   * else the saved draft, if any, is restored. Then, on a change: a key with a saved draft brings
+   * that draft into the box; otherwise what the box holds moves to the new key (a reply started
+   * or cancelled keeps what was typed, as WordPress's form does).
    */
-  sync(text: string): string {
+  hostUpdate(): void {
     const key = this.key();
-    if (key === this.lastKey) return text;
+    if (key === this.lastKey) return;
     const previous = this.lastKey;
     this.lastKey = key;
     this.flush();
-    const saved = this.read(key);
+    const text = this.box.get();
+    const saved = previous === undefined && text ? '' : this.read(key);
     if (saved) {
       this.restored = true;
-      return saved;
-    }
-    if (previous === undefined) return '';
-    if (text) {
-      removeStored(previous);
+      this.box.set(saved);
+    } else if (text) {
+      if (previous !== undefined) removeStored(previous);
       writeRecord(key, text, this.keepDays());
     }
-    return text;
   }
 
   /** Saves soon; an empty value removes the draft. */
@@ -119,8 +136,9 @@ export class DraftController implements ReactiveController {
     if (this.read(key) === text) removeStored(key);
   }
 
-  /** Removes the draft of the current key now, the reader's choice ("Discard draft"). */
+  /** Empties the box and removes the draft of the current key now, the reader's choice ("Discard draft"). */
   discard(): void {
+    this.box.set('');
     this.save('');
     this.flush();
     this.host.requestUpdate();

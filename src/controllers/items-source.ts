@@ -1,39 +1,27 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CareItem} from '../content/article.js';
 import {normalizeItems} from '../lib/items.js';
+import {resolveListContent, type DefaultList, type ItemsChannel, type LightContent, type ListContent, type ListOverrides} from '../lib/list-content.js';
 import {emit, type CareErrorDetail} from '../events.js';
-
-/** The channel the shown items came from. */
-export type ItemsChannel = 'items' | 'src' | 'light' | 'default';
-
-/** What an element authored in light DOM: its list, and optionally a heading and a caution paragraph. */
-export interface LightContent {
-  items: CareItem[];
-  heading?: {text: string; level: number; element: HTMLElement};
-  caution?: {text: string; element: HTMLElement};
-}
 
 type ItemsHost = ReactiveControllerHost &
   HTMLElement & {
     items: readonly unknown[] | null | undefined;
     src: string | null | undefined;
-  };
+  } & ListOverrides;
 
 /**
- * Resolves a list element's items from the first channel present: the `items` property, the
- * `src` JSON URL, a `<ul>`/`<ol>` written in light DOM, the article's default. A `src` that fails
- * (network, HTTP error, not JSON, wrong shape) logs one console error, fires `care-error`, and the
- * next channel shows: the reader never sees a blank element.
+ * Reads a list element's content channels (the `items` property, the `src` JSON URL, a
+ * `<ul>`/`<ol>` written in light DOM with its heading and caution) and, at each update, resolves
+ * what the element shows from them and the element's `heading`, `heading-level` and `caution`
+ * (`resolveListContent`). A `src` that fails (network, HTTP error, not JSON, wrong shape) logs one
+ * console error, fires `care-error`, and the next channel shows: the reader never sees a blank element.
  */
 export class ItemsSourceController implements ReactiveController {
-  /** The items to render. */
-  items: readonly CareItem[] = [];
-  /** Where they came from. */
-  channel: ItemsChannel = 'default';
-  /** True while `src` is loading and nothing else can stand in. */
-  loading = false;
-  /** The light-DOM content, if the page wrote any. */
-  light: LightContent | undefined;
+  /** What the element shows now: items, their channel, heading and caution. */
+  content: ListContent<HTMLElement> = {items: [], channel: 'default', loading: false};
+  /** The light-DOM content, if the page wrote a list. */
+  light: LightContent<HTMLElement> | undefined;
 
   private seenItems: unknown = undefined;
   private seenSrc: string | null | undefined = undefined;
@@ -43,11 +31,30 @@ export class ItemsSourceController implements ReactiveController {
   private fetchAbort: AbortController | undefined;
   private observer: MutationObserver | undefined;
 
+  /**
+   * @param fallback The default content: a list with the heading and caution that go with its
+   *   items (the article's), or items alone.
+   */
   constructor(
     private readonly host: ItemsHost,
-    private readonly fallback: () => readonly CareItem[],
+    private readonly fallback: () => DefaultList | readonly CareItem[],
   ) {
     host.addController(this);
+  }
+
+  /** The items to render. */
+  get items(): readonly CareItem[] {
+    return this.content.items;
+  }
+
+  /** Where they came from. */
+  get channel(): ItemsChannel {
+    return this.content.channel;
+  }
+
+  /** True while `src` is loading and nothing else can stand in. */
+  get loading(): boolean {
+    return this.content.loading;
   }
 
   hostConnected(): void {
@@ -72,7 +79,7 @@ export class ItemsSourceController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const {items, src} = this.host;
+    const {items, src, heading, headingLevel, caution} = this.host;
     if (items !== this.seenItems) {
       this.seenItems = items;
       this.propItems = null;
@@ -87,17 +94,11 @@ export class ItemsSourceController implements ReactiveController {
       this.seenSrc = src;
       this.load(src);
     }
-    this.resolve();
-  }
-
-  private resolve(): void {
-    const light = this.light?.items.length ? this.light.items : null;
-    this.loading = false;
-    if (this.propItems) [this.items, this.channel] = [this.propItems, 'items'];
-    else if (this.srcItems) [this.items, this.channel] = [this.srcItems, 'src'];
-    else if (this.loadingUrl && !light) [this.items, this.channel, this.loading] = [[], 'src', true];
-    else if (light) [this.items, this.channel] = [light, 'light'];
-    else [this.items, this.channel] = [this.fallback(), 'default'];
+    const fallback = this.fallback();
+    this.content = resolveListContent(
+      {items: this.propItems, srcItems: this.srcItems, srcLoading: !!this.loadingUrl, light: this.light, fallback: 'items' in fallback ? fallback : {items: fallback}},
+      {heading, headingLevel, caution},
+    );
   }
 
   private readLight(): void {
@@ -111,15 +112,24 @@ export class ItemsSourceController implements ReactiveController {
       label: li.textContent?.replace(/\s+/g, ' ') ?? '',
       detail: li.getAttribute('data-detail') ?? undefined,
     }));
-    const heading = this.host.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6');
-    const caution = this.host.querySelector(':scope > p');
+    const heading = this.host.querySelector<HTMLElement>(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6');
+    const caution = this.host.querySelector<HTMLElement>(':scope > p');
+    const cautionText = caution?.textContent?.trim();
+    // The page's nodes can be shown in place only by a shadow root that assigns slots manually
+    // (https://developer.mozilla.org/docs/Web/API/HTMLSlotElement/assign); elsewhere their text is rendered.
+    const inPlace = this.host.shadowRoot?.slotAssignment === 'manual';
     this.light = {
       items: normalizeItems(raw, (m) => this.warn(m)) ?? [],
-      heading: heading ? {text: heading.textContent!.trim(), level: Number(heading.tagName[1]), element: heading as HTMLElement} : undefined,
-      caution: caution?.textContent?.trim() ? {text: caution.textContent.trim(), element: caution as HTMLElement} : undefined,
+      heading: heading ? {text: heading.textContent!.trim(), level: Number(heading.tagName[1]), node: inPlace ? heading : undefined} : undefined,
+      caution: cautionText ? {text: cautionText, node: inPlace ? caution! : undefined} : undefined,
     };
   }
 
+  /**
+   * Loads `src`, aborting the load before it: only the last `src` shows, and a failure is reported
+   * once. (`@lit/task` would keep this bookkeeping, but it costs the bundle about 0.5 KB brotli and
+   * would still need an abort on disconnect and a new run after a move.)
+   */
   private async load(src: string | null | undefined): Promise<void> {
     this.fetchAbort?.abort();
     this.fetchAbort = undefined;
@@ -135,37 +145,17 @@ export class ItemsSourceController implements ReactiveController {
     }
     const abort = (this.fetchAbort = new AbortController());
     this.loadingUrl = url;
-    let problem: string;
+    let answer: CareItem[] | string;
     try {
-      const response = await fetch(url, {signal: abort.signal, headers: {Accept: 'application/json'}, credentials: 'same-origin'});
-      if (!response.ok) problem = `HTTP ${response.status}`;
-      else {
-        let json: unknown;
-        try {
-          json = JSON.parse(await response.text());
-        } catch {
-          json = undefined;
-          problem = 'the response is not JSON';
-        }
-        if (json !== undefined) {
-          const items = normalizeItems(json, (m) => this.warn(`${m} (from "${url}")`));
-          if (items?.length) {
-            if (abort.signal.aborted) return;
-            this.srcItems = items;
-            this.loadingUrl = undefined;
-            this.host.requestUpdate();
-            return;
-          }
-          problem = items ? 'it holds no item with a label' : 'expected an array of items or {"items": [...]}';
-        }
-      }
+      answer = await fetchItems(url, abort.signal, (m) => this.warn(`${m} (from "${url}")`));
     } catch (error) {
-      if (abort.signal.aborted) return;
-      problem = error instanceof Error ? error.message : String(error);
+      answer = error instanceof Error ? error.message : String(error);
     }
+    // A newer src, or a disconnection, took over: nothing to show or report.
     if (abort.signal.aborted) return;
     this.loadingUrl = undefined;
-    this.fail({source: 'src', url, message: `could not load items from "${url}": ${problem!}.`});
+    if (typeof answer === 'string') this.fail({source: 'src', url, message: `could not load items from "${url}": ${answer}.`});
+    else this.srcItems = answer;
     this.host.requestUpdate();
   }
 
@@ -177,4 +167,18 @@ export class ItemsSourceController implements ReactiveController {
     console.error(`<${this.host.localName}>: ${detail.message} Showing the next available content instead.`);
     emit(this.host, 'care-error', detail);
   }
+}
+
+/** Fetches `url` and reads its items: resolves to them, or to what is wrong with the answer. */
+async function fetchItems(url: string, signal: AbortSignal, warn: (message: string) => void): Promise<CareItem[] | string> {
+  const response = await fetch(url, {signal, headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+  if (!response.ok) return `HTTP ${response.status}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(await response.text());
+  } catch {
+    return 'the response is not JSON';
+  }
+  const items = normalizeItems(json, warn);
+  return items?.length ? items : items ? 'it holds no item with a label' : 'expected an array of items or {"items": [...]}';
 }

@@ -5,18 +5,18 @@ import {KEEP_DAYS, inMemory, readRecord, removeStored, storageChanged, writeReco
 const connected = new Set<PersistedIdsController>();
 
 /**
- * A set of ticked item ids, kept in localStorage under a key the host chooses (or in memory when
- * the key is null or storage is unavailable) for `keepDays` days after the last change (0, or
- * anything but a positive number: in memory for this page only); an expired set is removed when
- * it is read. Stored by id, so when the list changes the ticks that still match stay. A change is
- * applied to the stored set as it is now, so elements that share a key (two lists on one page)
- * never erase each other's ticks; elements of this document are told at once, other tabs through
- * the `storage` event.
+ * The ids of the items a reader checked, kept in localStorage under a key the host chooses (or in
+ * memory when the key is null or storage is unavailable) for `keepDays` days after the last change
+ * (0, or anything but a positive number: in memory for this page only); an expired set is removed
+ * when it is read. Stored by id, so when the list changes the checked ids that still match stay.
+ * A change is applied to the stored set as it is now, so elements that share a key (two lists on
+ * one page) never erase each other's; elements of this document are told at once, other tabs
+ * through the `storage` event.
  */
 export class PersistedIdsController implements ReactiveController {
-  /** The ticked ids. Treat as read-only; change it with `set` and `clear`. */
+  /** The checked ids. Treat as read-only; change them with `set` and `clear`. */
   ids: ReadonlySet<string> = new Set();
-  /** Whether the last change forgot ticks that were kept on this device (`clear`); false again after a tick. */
+  /** Whether the last change forgot checked ids that were kept on this device (`clear`); false again after `set`. */
   forgotten = false;
   private key: string | null | undefined;
 
@@ -47,12 +47,12 @@ export class PersistedIdsController implements ReactiveController {
     }
   }
 
-  /** The ticked ids among `items`, in their order: ids no longer listed keep their tick but are not counted. */
+  /** The checked ids among `items`, in their order: ids no longer listed stay checked but are not counted. */
   among(items: readonly {id: string}[]): string[] {
     return items.filter((item) => this.ids.has(item.id)).map((item) => item.id);
   }
 
-  /** Whether some of `items` are ticked and kept on this device (in localStorage, not only in memory). */
+  /** Whether some of `items` are checked and kept on this device (in localStorage, not only in memory). */
   keptAmong(items: readonly {id: string}[]): boolean {
     return this.onDevice && this.among(items).length > 0;
   }
@@ -61,13 +61,13 @@ export class PersistedIdsController implements ReactiveController {
     return !!this.key && !inMemory(this.key);
   }
 
-  /** Ticks or unticks one id and stores the set. */
-  set(id: string, ticked: boolean): void {
+  /** Checks or unchecks one id and stores the set. */
+  set(id: string, checked: boolean): void {
     this.forgotten = false;
-    this.change((ids) => (ticked ? ids.add(id) : ids.delete(id)));
+    this.change((ids) => (checked ? ids.add(id) : ids.delete(id)));
   }
 
-  /** Unticks `ids` (by default every tick this element holds) and stores what is left. */
+  /** Unchecks `ids` (by default every id this element holds) and stores what is left. */
   clear(ids: Iterable<string> = this.ids): void {
     const gone = [...ids];
     this.forgotten = this.onDevice && gone.some((id) => this.ids.has(id));
@@ -102,7 +102,7 @@ export class PersistedIdsController implements ReactiveController {
   }
 
   private onStorage = (event: StorageEvent): void => {
-    // Ticks kept for this page only are no other tab's business.
+    // Ids kept for this page only are no other tab's business.
     if ((event.key !== null && event.key !== this.key) || !(this.keepDays() > 0)) return;
     // Another tab wrote to localStorage: its value is newer than a copy kept in memory here.
     storageChanged(event.key);

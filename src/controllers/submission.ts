@@ -34,7 +34,7 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function failure(reason: FailureReason, message: string, retryable: boolean): Outcome {
+function noAnswer(reason: FailureReason, message: string, retryable: boolean): Outcome {
   return {kind: 'failure', reason, status: 0, message, retryable};
 }
 
@@ -147,7 +147,7 @@ export class SubmissionController implements ReactiveController {
       outcome = await this.run(url, init, req.protocol, submission.signal, state);
     } catch (error) {
       // Only a throwing `sleep` option (or host) can get here; a submission still never rejects.
-      outcome = submission.signal.aborted ? failure('aborted', 'The submission was aborted.', true) : failure('network', String(error), true);
+      outcome = submission.signal.aborted ? noAnswer('aborted', 'The submission was aborted.', true) : noAnswer('network', String(error), true);
     }
 
     if (outcome.kind === 'accepted' || outcome.kind === 'pending') this.unsettled = undefined;
@@ -177,13 +177,13 @@ export class SubmissionController implements ReactiveController {
       if (outcome.kind !== 'failure' || !outcome.retryable || outcome.reason === 'aborted' || attempt >= this.maxAttempts) return outcome;
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) return outcome;
       await this.sleep(outcome.retryAfterMs ?? backoffDelay(attempt), signal);
-      if (signal.aborted) return failure('aborted', 'The submission was aborted.', true);
+      if (signal.aborted) return noAnswer('aborted', 'The submission was aborted.', true);
     }
   }
 
   /** One request with its own AbortController: aborted by its timeout or by the submission. */
   private async attempt(url: string, init: RequestInit, protocol: SubmitRequest['protocol'], submission: AbortSignal): Promise<Outcome> {
-    if (submission.aborted) return failure('aborted', 'The submission was aborted.', true);
+    if (submission.aborted) return noAnswer('aborted', 'The submission was aborted.', true);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -206,11 +206,11 @@ export class SubmissionController implements ReactiveController {
         text,
       });
     } catch (error) {
-      if (submission.aborted) return failure('aborted', 'The submission was aborted.', true);
-      if (timedOut) return failure('timeout', `No complete answer within ${this.timeoutMs} ms.`, true);
+      if (submission.aborted) return noAnswer('aborted', 'The submission was aborted.', true);
+      if (timedOut) return noAnswer('timeout', `No complete answer within ${this.timeoutMs} ms.`, true);
       // fetch rejects with a TypeError for a network error, a CORS refusal or a blocked request,
       // and tells them apart from no script (by design: https://fetch.spec.whatwg.org/#concept-network-error).
-      return failure('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`, true);
+      return noAnswer('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`, true);
     } finally {
       clearTimeout(timer);
       submission.removeEventListener('abort', forward);

@@ -4,7 +4,7 @@ import {LocaleController} from '../controllers/locale.js';
 import type {CareStrings} from '../i18n/index.js';
 
 /** Manual slot assignment (Chrome 86, Firefox 92, Safari 16.4). */
-export const canSlot = typeof HTMLSlotElement !== 'undefined' && 'assign' in HTMLSlotElement.prototype;
+const canSlot = typeof HTMLSlotElement !== 'undefined' && 'assign' in HTMLSlotElement.prototype;
 
 /**
  * What all five elements share: the UI language from the nearest `lang`, the `strings`

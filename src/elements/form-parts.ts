@@ -1,4 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
+import {live} from 'lit/directives/live.js';
 import type {FormController, FormStatus} from '../controllers/form.js';
 import type {CareStrings} from '../i18n/index.js';
 
@@ -22,10 +23,45 @@ export function renderStatus(status: FormStatus, t: CareStrings, success: Templa
   return html`<div part="status" id="status" role="status" tabindex="-1" data-kind=${note ? 'note' : status.kind}>${status.kind === 'success' && !note ? success : text}</div>`;
 }
 
-/** The hidden field bots fill and people never see (hidden by a class, out of the tab order); FormController sends it as `HONEYPOT`. */
+/** The hidden field bots fill and people never see (hidden by a class, out of the tab order); the element passes it to FormController, which sends its value as `extra_info`. */
 export function renderHoneypot(): TemplateResult {
   return html`<div class="hp" aria-hidden="true">
     <label for="extra_info">Leave this field empty</label>
     <input id="extra_info" name="extra_info" type="text" tabindex="-1" autocomplete="off" />
+  </div>`;
+}
+
+/** A text field of a form: what {@link renderTextField} needs beyond the form itself. */
+export interface TextField {
+  name: string;
+  label: string;
+  required: boolean;
+  /** The input's type (default `text`); `textarea` renders a comment box. */
+  type?: string;
+  autocomplete?: string;
+  /** Ids of other nodes that describe the field, after its error. */
+  describedBy?: readonly string[];
+  /** Called with each new value the reader types. */
+  onInput: (value: string) => void;
+  /** Rendered under the control, before the error (a notice, a counter). */
+  after?: unknown;
+}
+
+/** A labelled text input (or comment box), its value from the form, checked as the reader leaves it. */
+export function renderTextField(form: FormController, field: TextField): TemplateResult {
+  const {name, required} = field;
+  const invalid = form.errorFor(name) ? 'true' : 'false';
+  const describedby = [`${name}-error`, ...(field.describedBy ?? [])].join(' ');
+  const value = live(form.text(name));
+  const input = (event: Event) => field.onInput((event.target as HTMLInputElement).value);
+  const blur = () => form.checkField(name);
+  return html`<div part="field">
+    ${renderLabel(name, field.label, required)}
+    ${field.type === 'textarea'
+      ? html`<textarea part="textarea" id=${name} name=${name} rows="8" ?required=${required} aria-invalid=${invalid}
+          aria-describedby=${describedby} .value=${value} @input=${input} @blur=${blur}></textarea>`
+      : html`<input part="input" id=${name} name=${name} type=${field.type ?? 'text'} autocomplete=${field.autocomplete ?? nothing}
+          ?required=${required} aria-invalid=${invalid} aria-describedby=${describedby} .value=${value} @input=${input} @blur=${blur} />`}
+    ${field.after ?? nothing} ${renderError(form, name)}
   </div>`;
 }

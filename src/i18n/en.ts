@@ -24,7 +24,7 @@ export const en = {
   valueMissing: 'This field is required.',
   typeMismatchEmail: 'Enter an email address like name@example.com.',
   typeMismatchUrl: 'Enter a web address starting with http:// or https://.',
-  tooLong: (max: number) => `Use at most ${max} characters.`,
+  tooLong: (over: number) => (over === 1 ? 'Too long by 1 character.' : `Too long by ${over} characters.`),
   charactersLeft: (left: number) => {
     const n = Math.abs(left);
     const unit = n === 1 ? 'character' : 'characters';

@@ -24,7 +24,7 @@ export const es: CareStrings = {
   valueMissing: 'Este campo es obligatorio.',
   typeMismatchEmail: 'Escribe un correo electrónico como nombre@ejemplo.com.',
   typeMismatchUrl: 'Escribe una dirección web que empiece por http:// o https://.',
-  tooLong: (max) => `Usa como máximo ${max} caracteres.`,
+  tooLong: (over) => (over === 1 ? 'Sobra 1 carácter.' : `Sobran ${over} caracteres.`),
   charactersLeft: (left) => {
     const n = Math.abs(left);
     if (left >= 0) return n === 1 ? 'Queda 1 carácter' : `Quedan ${n} caracteres`;

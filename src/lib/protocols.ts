@@ -120,3 +120,30 @@ function sameOrigin(action: string, page: string | null): boolean {
     return false;
   }
 }
+
+/** A comment as the reader wrote it, with the post and the comment it replies to (0: none). */
+export interface CommentInput {
+  post: string;
+  parent: number;
+  comment: string;
+  author: string;
+  email: string;
+  url: string;
+}
+
+/**
+ * A comment's fields by the names each protocol uses: WordPress REST's (`author_name`,
+ * `content`...), `wp-comments-post.php`'s (`comment_post_ID`...), or plain names for other
+ * endpoints. An empty website is left out where WordPress would refuse an empty URL.
+ */
+export function commentFields(protocol: Protocol, c: CommentInput): Record<string, string | number | undefined> {
+  const post = Number(c.post) || 0;
+  switch (protocol) {
+    case 'wordpress':
+      return {post, parent: c.parent, author_name: c.author, author_email: c.email, author_url: c.url || undefined, content: c.comment};
+    case 'wordpress-classic':
+      return {comment: c.comment, author: c.author, email: c.email, url: c.url, comment_post_ID: post, comment_parent: c.parent};
+    default:
+      return {post: c.post || undefined, parent: c.parent, name: c.author, email: c.email, url: c.url || undefined, comment: c.comment};
+  }
+}

@@ -21,3 +21,32 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** The length of a string in characters (code points), as a reader counts and a REST schema's `maxLength` does. */
+export function charLength(text: string): number {
+  let n = 0;
+  for (const _char of text) n++;
+  return n;
+}
+
+/**
+ * A length limit told in characters, whatever unit the server counts in (`measure`, characters
+ * by default; UTF-8 bytes for WordPress's comment columns). Positive: about how many more
+ * characters like the widest typed so far still fit (exact for plain ASCII text). Negative: how
+ * many characters to take off the end so that the text fits, exactly.
+ */
+export function lengthLeft(text: string, max: number, measure: (value: string) => number = charLength): number {
+  const used = measure(text);
+  const chars = [...text];
+  if (used <= max) {
+    const widest = chars.reduce((w, char) => Math.max(w, measure(char)), 1);
+    return Math.floor((max - used) / widest);
+  }
+  let over = used - max;
+  let remove = 0;
+  while (over > 0 && chars.length) {
+    over -= measure(chars.pop()!);
+    remove++;
+  }
+  return -remove;
+}

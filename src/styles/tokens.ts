@@ -31,8 +31,11 @@ export const tokens = css`
   }
 `;
 
-/** Rules every element shares: host display, the focus ring, visually-hidden text, forced colours, motion. */
-export const shared = css`
+/**
+ * The base rules every element starts from: host display, the focus ring, visually-hidden text,
+ * the checkbox row, the notice row, the quiet button, reduced motion and forced colours.
+ */
+export const baseStyles = css`
   :host {
     display: block;
     color: var(--_text);

@@ -1,6 +1,7 @@
 import {html} from 'lit';
 import type {CareItem} from '../../content/article.js';
 import {CareListElement} from '../list-base.js';
+import {renderCaution, renderList, renderListHeading} from '../list-parts.js';
 import {styles} from './cause-list.styles.js';
 
 /**
@@ -39,12 +40,11 @@ export class CareCauseList extends CareListElement {
   }
 
   override render() {
+    const shown = this.shown;
     return html`
-      ${this.renderHeader()}
-      ${this.renderList(
-        this.shownItems.map((item) => this.renderCause(item)),
-      )}
-      ${this.renderCaution()}
+      ${renderListHeading(shown)}
+      ${renderList(shown, shown.items.map((item) => this.renderCause(item)))}
+      ${renderCaution(shown)}
     `;
   }
 }

@@ -1,5 +1,5 @@
 import {CareCauseList} from './cause-list.js';
-import {defineElement} from '../shared.js';
+import {defineElement} from '../define-element.js';
 
 defineElement('care-cause-list', CareCauseList);
 

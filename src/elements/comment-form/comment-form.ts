@@ -1,17 +1,16 @@
 import {html, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
+import {property, query, state} from 'lit/decorators.js';
 import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
-import type {Outcome} from '../../lib/outcome.js';
-import type {Protocol} from '../../lib/protocols.js';
-import {utf8Length} from '../../lib/text.js';
+import {commentResult} from '../../lib/form-result.js';
+import {commentFields, type Protocol} from '../../lib/protocols.js';
+import {lengthLeft, utf8Length} from '../../lib/text.js';
 import {formStyles} from '../../styles/form.js';
-import {shared, tokens} from '../../styles/tokens.js';
+import {baseStyles, tokens} from '../../styles/tokens.js';
 import {emit, type CareCancelReplyDetail} from '../../events.js';
-import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
+import {renderHoneypot, renderStatus, renderTextField} from '../form-parts.js';
 import {CareElement} from '../care-element.js';
-import {renderHeading} from '../shared.js';
+import {renderHeading} from '../heading.js';
 import {styles} from './comment-form.styles.js';
 
 /** WordPress's column limits (wp_get_comment_fields_max_lengths), in UTF-8 bytes. */
@@ -25,9 +24,6 @@ const SERVER_NAMES: Record<Field, readonly string[]> = {
   email: ['author_email', 'email'],
   url: ['author_url', 'url'],
 };
-
-/** Codes of "log in to comment": WordPress REST's, and the classic handler's (see lib/outcome.ts). */
-const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
 
 /**
  * The "Leave a Reply" form: a drop-in for WordPress's comment form that posts to WordPress (REST
@@ -64,24 +60,29 @@ const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
  * @fires care-cancel-reply - The reader cancelled the reply; `detail: {parentId}` (the comment that was replied to); the `parentId` property becomes `''`.
  */
 export class CareCommentForm extends CareElement {
-  static override styles = [tokens, shared, formStyles, styles];
+  static override styles = [tokens, baseStyles, formStyles, styles];
 
-  private readonly draft = new DraftController(
-    this,
-    () => `care-comment-form:draft:${this.post || location.pathname}:${this.parent}`,
-    () => this.keepDays,
-  );
   private readonly form = new FormController(this, {
     defaultProtocol: 'wordpress',
     lightProtocol: 'wordpress-classic',
     strings: () => this.locale.strings,
+    result: commentResult,
+    nodes: () => ({status: this.statusRegion, honeypot: this.honeypot}),
     fields: () =>
       (Object.keys(MAX) as Field[]).map(
         (name): FieldSpec => ({name, max: MAX[name], measure: utf8Length, serverNames: SERVER_NAMES[name], control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`)}),
       ),
   });
 
-  @state() private _values: Record<Field, string> = {comment: '', author: '', email: '', url: ''};
+  private readonly draft = new DraftController(this, {
+    key: () => `care-comment-form:draft:${this.post || location.pathname}:${this.parent}`,
+    keepDays: () => this.keepDays,
+    box: {get: () => this.form.text('comment'), set: (text) => this.form.setValue('comment', text)},
+  });
+
+  @query('#status') private statusRegion?: HTMLElement;
+  @query('#extra_info') private honeypot?: HTMLInputElement;
+
   @state() private _remember = false;
   /** A message of the form's own for the status region ("Draft discarded."), until the reader types or sends. */
   @state() private _note = '';
@@ -125,48 +126,35 @@ export class CareCommentForm extends CareElement {
 
   /** The post id in use. */
   private get post(): string {
-    return this.postId ?? this.form.lightValue('comment_post_ID');
+    return this.postId ?? this.form.page.typed('comment_post_ID');
   }
 
   /** The parent comment id in use, or 0. */
   private get parent(): number {
-    return Number(this.parentId ?? this.form.lightValue('comment_parent')) || 0;
+    return Number(this.parentId ?? this.form.page.typed('comment_parent')) || 0;
   }
 
   override willUpdate(): void {
-    if (!this.hasUpdated) {
-      // Name, email and website come back only if the reader asked to be remembered.
-      const identity = this.draft.identity;
-      if (identity) {
-        this._remember = true;
-        this._values = {...this._values, ...identity};
-      }
-    }
-    // The draft of this post and parent (restored, or what is typed, carried to a new key).
-    const comment = this.draft.sync(this._values.comment);
-    if (comment !== this._values.comment) this._values = {...this._values, comment};
-    if (!this.hasUpdated) {
-      // What a reader typed into the page's own form before the element took over wins.
-      for (const name of Object.keys(MAX) as Field[]) {
-        const typed = this.form.lightValue(name);
-        if (typed) this.typeInto(name, typed);
-      }
-      // The page's form held a comment: that is in the box, not the restored draft.
-      if (this.form.lightValue('comment')) this.draft.restored = false;
-    }
+    if (this.hasUpdated) return;
+    // Name, email and website come back only if the reader asked to be remembered; what a reader
+    // typed into the page's own form before the element took over wins (the draft controller then
+    // keeps a typed comment as the draft instead of restoring one).
+    const identity = this.draft.identity;
+    if (identity) this._remember = true;
+    this.form.values = {...this.form.values, ...identity, ...this.form.takeTyped(Object.keys(MAX))};
   }
 
-  private typeInto(name: Field, value: string): void {
+  /** Records what the reader typed into a field, and keeps it: the comment as the draft, the rest if remembered. */
+  private enter(name: Field, value: string): void {
     this._note = '';
-    this._values = {...this._values, [name]: value};
+    this.form.setValue(name, value);
     if (name === 'comment') this.draft.save(value);
     else if (this._remember) this.rememberIdentity();
-    if (this.form.errorFor(name)) this.form.checkField(name);
   }
 
   private rememberIdentity(): void {
-    const {author, email, url} = this._values;
-    this.draft.rememberIdentity({author, email, url});
+    const {form} = this;
+    this.draft.rememberIdentity({author: form.text('author'), email: form.text('email'), url: form.text('url')});
   }
 
   private toggleRemember(on: boolean): void {
@@ -178,7 +166,6 @@ export class CareCommentForm extends CareElement {
   /** "Discard draft": empties the box and the stored draft, says so in the status region, and returns to the box. */
   private discardDraft(): void {
     this.draft.discard();
-    this._values = {...this._values, comment: ''};
     this._note = this.t.commentDraftDiscarded;
     this.focusComment();
   }
@@ -187,63 +174,27 @@ export class CareCommentForm extends CareElement {
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
   }
 
-  private payload(): Record<string, string | number | undefined> {
-    const {comment, author, email, url} = this._values;
-    const post = Number(this.post) || 0;
-    const {parent} = this;
-    switch (this.form.protocol) {
-      case 'wordpress':
-        return {post, parent, author_name: author.trim(), author_email: email.trim(), author_url: url.trim() || undefined, content: comment};
-      case 'wordpress-classic':
-        return {comment, author: author.trim(), email: email.trim(), url: url.trim(), comment_post_ID: post, comment_parent: parent};
-      default:
-        return {post: this.post || undefined, parent, name: author.trim(), email: email.trim(), url: url.trim() || undefined, comment};
-    }
-  }
-
   private async sendComment(event: Event): Promise<void> {
     event.preventDefault();
     this._note = '';
     this.draft.flush();
     // What is sent, and under which key its draft is saved: the box stays editable while sending.
-    const sent = {key: this.draft.currentKey, comment: this._values.comment};
-    const outcome = await this.form.send(this.payload(), {nonce: this.wpNonce || undefined});
-    if (outcome) this.showOutcome(outcome, sent);
-  }
-
-  private showOutcome(outcome: Outcome, sent: {key: string; comment: string}): void {
-    const t = this.t;
-    switch (outcome.kind) {
-      case 'accepted':
-      case 'pending': {
-        // Only the text the server accepted is forgotten; an edit made while sending stays.
-        this.draft.forget(sent.key, sent.comment);
-        const unchanged = this._values.comment === sent.comment;
-        if (unchanged) this.draft.forget(this.draft.currentKey, sent.comment);
-        const comment = unchanged ? '' : this._values.comment;
-        this._values = this._remember ? {...this._values, comment} : {comment, author: '', email: '', url: ''};
-        return this.form.succeed(outcome, outcome.kind === 'pending', outcome.data?.link);
-      }
-      case 'field-errors':
-        return this.form.failFields(outcome, t.commentRejected);
-      case 'duplicate':
-        return this.form.fail(t.commentDuplicate, outcome);
-      case 'too-fast':
-        return this.form.fail(t.commentFlood, outcome);
-      case 'rejected':
-        // By code first: WordPress answers 403 for more than logins (comments closed, a draft post).
-        return this.form.fail(
-          LOGIN_CODES.has(outcome.code) || (outcome.status === 401 && !outcome.message) ? t.commentLoginRequired : outcome.message || t.commentRejected,
-          outcome,
-        );
-      case 'failure':
-        if (outcome.reason === 'aborted') return;
-        return this.form.fail(outcome.reason === 'bad-response' ? `${this.form.failureMessage(outcome)} ${t.commentKept}` : t.commentKept, outcome);
-    }
+    const sent = {key: this.draft.currentKey, comment: this.form.text('comment')};
+    const {form} = this;
+    const [author, email, url] = ['author', 'email', 'url'].map((name) => form.text(name).trim());
+    const input = {post: this.post, parent: this.parent, comment: sent.comment, author, email, url};
+    const outcome = await form.send(commentFields(form.protocol, input), {nonce: this.wpNonce || undefined});
+    if (outcome?.kind !== 'accepted' && outcome?.kind !== 'pending') return;
+    // Only the text the server accepted is forgotten; an edit made while sending stays.
+    this.draft.forget(sent.key, sent.comment);
+    const unchanged = this.form.text('comment') === sent.comment;
+    if (unchanged) this.draft.forget(this.draft.currentKey, sent.comment);
+    const comment = unchanged ? '' : this.form.text('comment');
+    this.form.setValues(this._remember ? {...this.form.values, comment} : {comment});
   }
 
   private cancelReply(): void {
-    // What was typed stays in the box and becomes the post's draft (DraftController.sync).
+    // What was typed stays in the box and becomes the post's draft (DraftController.hostUpdate).
     const parentId = String(this.parent);
     this.parentId = '';
     this.replyTo = '';
@@ -251,36 +202,29 @@ export class CareCommentForm extends CareElement {
     this.focusComment();
   }
 
-  /** The counter, shown in the last tenth of a field's limit (counted in UTF-8 bytes, as WordPress counts). */
-  private renderCounter(name: Field, left: number) {
-    return html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>`;
-  }
-
+  /**
+   * A field, with the count near its limit: WordPress counts UTF-8 bytes, the reader is told in
+   * characters (`lengthLeft`), how many still fit or how many to take off. The comment box shows
+   * "Discard draft" while it holds a draft restored from the device.
+   */
   private renderField(name: Field, label: string, required: boolean, type = 'text', autocomplete = '') {
-    const error = this.form.errorFor(name);
-    const left = MAX[name] - utf8Length(this._values[name]);
-    const near = left <= MAX[name] / 10;
+    const value = this.form.text(name);
+    const near = MAX[name] - utf8Length(value) <= MAX[name] / 10;
+    const left = near ? lengthLeft(value, MAX[name], utf8Length) : 0;
     const restored = name === 'comment' && this.draft.restored;
-    const common = {
-      invalid: error ? 'true' : 'false',
-      describedby: [`${name}-error`, name === 'email' ? 'email-notes' : '', near ? `${name}-counter` : '', restored ? 'draft-notice' : ''].filter(Boolean).join(' '),
-    };
-    const onInput = (e: Event) => this.typeInto(name, (e.target as HTMLInputElement).value);
-    return html`<div part="field">
-      ${renderLabel(name, label, required)}
-      ${name === 'comment'
-        ? html`<textarea part="textarea" id="comment" name="comment" rows="8" ?required=${required}
-            aria-invalid=${common.invalid} aria-describedby=${common.describedby}
-            .value=${live(this._values.comment)} @input=${onInput} @blur=${() => this.form.checkField(name)}></textarea>`
-        : html`<input part="input" id=${name} name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
-            aria-invalid=${common.invalid} aria-describedby=${common.describedby}
-            .value=${live(this._values[name])} @input=${onInput} @blur=${() => this.form.checkField(name)} />`}
-      ${restored
+    return renderTextField(this.form, {
+      name,
+      label,
+      required,
+      type,
+      autocomplete,
+      describedBy: [name === 'email' ? 'email-notes' : '', near ? `${name}-counter` : '', restored ? 'draft-notice' : ''].filter(Boolean),
+      onInput: (text) => this.enter(name, text),
+      after: html`${restored
         ? html`<p part="draft-notice" class="notice"><span id="draft-notice">${this.t.commentDraftRestored}</span>
             <button part="discard-draft" class="quiet" type="button" @click=${this.discardDraft}>${this.t.commentDiscardDraft}</button></p>`
-        : nothing}
-      ${near ? this.renderCounter(name, left) : nothing} ${renderError(this.form, name)}
-    </div>`;
+        : nothing}${near ? html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>` : nothing}`,
+    });
   }
 
   /** The heading's text; empty for none. */
@@ -298,10 +242,9 @@ export class CareCommentForm extends CareElement {
         : nothing}</div>`;
   }
 
-  private renderResult(outcome: Outcome, link: string | undefined) {
-    const t = this.t;
-    return html`${outcome.kind === 'pending' ? t.commentPending : t.commentPublished}
-    ${outcome.kind === 'accepted' && link ? html` <a href=${link}>${t.commentViewLink}</a>` : nothing}`;
+  /** The success line: held for moderation, or published with a link to the comment. */
+  private renderResult(message: string, link: string | undefined) {
+    return html`${message}${link ? html` <a href=${link}>${this.t.commentViewLink}</a>` : nothing}`;
   }
 
   override render() {
@@ -312,7 +255,7 @@ export class CareCommentForm extends CareElement {
         aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendComment}>
       ${this.renderHeader()}
       <p part="notes"><span id="email-notes">${t.commentNotes}</span> ${t.commentRequiredNote} <span class="required" aria-hidden="true">*</span></p>
-      ${this.renderField('comment', t.commentComment, true)}
+      ${this.renderField('comment', t.commentComment, true, 'textarea')}
       ${this.renderField('author', t.commentName, true, 'text', 'name')}
       ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
       ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
@@ -323,7 +266,7 @@ export class CareCommentForm extends CareElement {
       </div>
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.commentSubmit}</button>
-      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.outcome, status.link) : nothing, this._note)}
+      ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.message, status.link) : nothing, this._note)}
     </form>`;
   }
 }

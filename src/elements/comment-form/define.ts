@@ -1,5 +1,5 @@
 import {CareCommentForm} from './comment-form.js';
-import {defineElement} from '../shared.js';
+import {defineElement} from '../define-element.js';
 
 defineElement('care-comment-form', CareCommentForm);
 

@@ -1,5 +1,5 @@
 import {CareGuideSignup} from './guide-signup.js';
-import {defineElement} from '../shared.js';
+import {defineElement} from '../define-element.js';
 
 defineElement('care-guide-signup', CareGuideSignup);
 

@@ -1,12 +1,13 @@
 import {html, nothing} from 'lit';
 import {property, query} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
 import {FormController} from '../../controllers/form.js';
-import type {Outcome} from '../../lib/outcome.js';
+import {signupResult} from '../../lib/form-result.js';
 import {formStyles} from '../../styles/form.js';
-import {shared, tokens} from '../../styles/tokens.js';
-import {renderError, renderHoneypot, renderLabel, renderStatus} from '../form-parts.js';
+import {baseStyles, tokens} from '../../styles/tokens.js';
+import {renderError, renderHoneypot, renderLabel, renderStatus, renderTextField} from '../form-parts.js';
 import {CareElement} from '../care-element.js';
-import {renderHeading} from '../shared.js';
+import {renderHeading} from '../heading.js';
 import {styles} from './guide-signup.styles.js';
 
 /**
@@ -36,12 +37,15 @@ import {styles} from './guide-signup.styles.js';
  * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
  */
 export class CareGuideSignup extends CareElement {
-  static override styles = [tokens, shared, formStyles, styles];
+  static override styles = [tokens, baseStyles, formStyles, styles];
 
   private readonly form = new FormController(this, {
     defaultProtocol: 'json',
     lightProtocol: 'form',
     strings: () => this.locale.strings,
+    result: signupResult,
+    nodes: () => ({status: this.statusRegion, honeypot: this.honeypot}),
+    fallbackLink: () => this.guideUrl,
     fields: () => [
       {name: 'email', control: () => this.emailInput, max: 100, serverNames: ['email']},
       ...(this.nameField ? [{name: 'first_name', control: () => this.nameInput, max: 245, serverNames: ['first_name', 'name']}] : []),
@@ -52,7 +56,8 @@ export class CareGuideSignup extends CareElement {
   @query('#email') private emailInput?: HTMLInputElement;
   @query('#first_name') private nameInput?: HTMLInputElement;
   @query('#consent') private consentInput?: HTMLInputElement;
-  @query('#offer') private offerInput?: HTMLInputElement;
+  @query('#status') private statusRegion?: HTMLElement;
+  @query('#extra_info') private honeypot?: HTMLInputElement;
 
   /** The endpoint URL. Without it nothing is sent: only `care-submit` fires, for the page to handle. */
   @property() action: string | null = null;
@@ -81,73 +86,35 @@ export class CareGuideSignup extends CareElement {
   /** The heading level (1 to 6; default 2). */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
 
-  override firstUpdated(): void {
+  override willUpdate(): void {
     // What a reader typed into the page's own form before the element took over is kept.
-    for (const [input, name] of [[this.emailInput, 'email'], [this.nameInput, 'first_name']] as const) {
-      const typed = this.form.lightValue(name);
-      if (input && typed) input.value = typed;
-    }
+    if (!this.hasUpdated) this.form.values = {...this.form.values, ...this.form.takeTyped(['email', 'first_name'])};
   }
 
-  private async sendSignup(event: Event): Promise<void> {
+  private sendSignup(event: Event): void {
     event.preventDefault();
-    const data = {
-      email: this.emailInput!.value.trim(),
-      first_name: this.nameInput?.value.trim() || undefined,
-      consent: this.consentInput!.checked,
-      offer: this.offerInput?.checked ?? false,
-    };
-    const outcome = await this.form.send(data);
-    if (outcome) this.showOutcome(outcome);
+    const {form} = this;
+    form.send({
+      email: form.text('email').trim(),
+      first_name: form.text('first_name').trim() || undefined,
+      consent: form.values.consent === true,
+      offer: form.values.offer === true,
+    });
   }
 
-  private showOutcome(outcome: Outcome): void {
-    const t = this.t;
-    switch (outcome.kind) {
-      case 'accepted':
-      case 'pending':
-      // "Already subscribed" is a success too, so nobody can probe who is on the list.
-      case 'duplicate': {
-        const data = 'data' in outcome ? outcome.data : null;
-        return this.form.succeed(outcome, false, data?.guide_url ?? data?.guideUrl, this.guideUrl);
-      }
-      case 'field-errors':
-        return this.form.failFields(outcome, t.signupRejected);
-      case 'too-fast':
-        return this.form.fail(t.tooFast, outcome);
-      case 'rejected':
-        // A 409 Conflict of a list server ("already subscribed") is a success too.
-        if (outcome.status === 409) return this.form.succeed(outcome, false, undefined, this.guideUrl);
-        return this.form.fail(t.signupRejected, outcome);
-      case 'failure':
-        if (outcome.reason === 'aborted') return;
-        return this.form.fail(this.form.failureMessage(outcome), outcome);
-    }
-  }
-
-  private renderSuccess(link: string | undefined) {
-    return html`<p>${this.t.signupSuccess}</p>
+  private renderSuccess(message: string, link: string | undefined) {
+    return html`<p>${message}</p>
       ${link ? html`<p><a part="download" href=${link} download>${this.t.signupDownload}</a></p>` : nothing}`;
   }
 
-  private renderInput(name: string, label: string, type: string, autocomplete: string, required: boolean) {
-    const error = this.form.errorFor(name);
-    return html`<div part="field">
-      ${renderLabel(name, label, required)}
-      <input
-        part="input"
-        id=${name}
-        name=${name}
-        type=${type}
-        autocomplete=${autocomplete}
-        ?required=${required}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${`${name}-error`}
-        @blur=${() => this.form.checkField(name)}
-        @input=${() => error && this.form.checkField(name)}
-      />
-      ${renderError(this.form, name)}
-    </div>`;
+  private enter(name: string) {
+    return (value: string) => this.form.setValue(name, value);
+  }
+
+  private tick(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    this.form.setValue(box.name, box.checked);
+    if (box.name === 'consent') this.form.checkField('consent');
   }
 
   override render() {
@@ -161,7 +128,7 @@ export class CareGuideSignup extends CareElement {
     return html`<form part="form" novalidate aria-labelledby=${heading ? 'heading' : nothing} aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendSignup}>
       ${heading ? renderHeading(this.headingLevel, heading) : nothing}
       ${done ? nothing : this.renderFields(sending, status.kind === 'error')}
-      ${renderStatus(status, t, done ? this.renderSuccess(status.link) : nothing)}
+      ${renderStatus(status, t, done ? this.renderSuccess(status.message, status.link) : nothing)}
     </form>`;
   }
 
@@ -169,18 +136,20 @@ export class CareGuideSignup extends CareElement {
     const t = this.t;
     const consentError = this.form.errorFor('consent');
     return html`<p part="intro">${t.signupIntro}</p>
-      ${this.renderInput('email', t.signupEmail, 'email', 'email', true)}
-      ${this.nameField ? this.renderInput('first_name', t.signupName, 'text', 'given-name', false) : nothing}
+      ${renderTextField(this.form, {name: 'email', label: t.signupEmail, required: true, type: 'email', autocomplete: 'email', onInput: this.enter('email')})}
+      ${this.nameField
+        ? renderTextField(this.form, {name: 'first_name', label: t.signupName, required: false, autocomplete: 'given-name', onInput: this.enter('first_name')})
+        : nothing}
       <div part="field">
         <div part="choice" class="check">
           <input part="checkbox" id="consent" name="consent" type="checkbox" ?required=${this.consentRequired}
-            aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" @change=${() => this.form.checkField('consent')} />
+            aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" .checked=${live(this.form.values.consent === true)} @change=${this.tick} />
           ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired)}
         </div>
         ${renderError(this.form, 'consent')}
       </div>
       ${this.offer
-        ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" /><label part="label" for="offer">${t.signupOffer}</label></div>`
+        ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" .checked=${live(this.form.values.offer === true)} @change=${this.tick} /><label part="label" for="offer">${t.signupOffer}</label></div>`
         : nothing}
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${failed ? t.retry : t.signupSubmit}</button>`;

@@ -1,5 +1,5 @@
 import {CareSymptomList} from './symptom-list.js';
-import {defineElement} from '../shared.js';
+import {defineElement} from '../define-element.js';
 
 defineElement('care-symptom-list', CareSymptomList);
 

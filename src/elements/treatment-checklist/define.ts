@@ -1,5 +1,5 @@
 import {CareTreatmentChecklist} from './treatment-checklist.js';
-import {defineElement} from '../shared.js';
+import {defineElement} from '../define-element.js';
 
 defineElement('care-treatment-checklist', CareTreatmentChecklist);
 

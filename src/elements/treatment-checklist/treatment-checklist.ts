@@ -1,14 +1,17 @@
-import {html, type PropertyValues} from 'lit';
+import {html} from 'lit';
 import {property} from 'lit/decorators.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
-import {CareListElement, renderFooter} from '../list-base.js';
+import {CareListElement} from '../list-base.js';
+import {emitCheckedChange, focusFirstCheckbox, renderCaution, renderCheckItem, renderList, renderListHeading, renderStorageFooter} from '../list-parts.js';
+import {withElement} from '../with-element.js';
 import {styles} from './treatment-checklist.styles.js';
 
 /**
- * The article's prevention and treatment steps as a checklist. Ticks are kept in localStorage by
- * item id (in memory where storage is blocked or full) for `keep-days` days after the last change,
- * so progress survives a reload and a list that changes keeps the ticks that still match. While
- * ticks are kept on the device, a line under the list says so, beside "Clear ticks".
+ * The article's prevention and treatment steps as a checklist. Checked steps are kept in
+ * localStorage by item id (in memory where storage is blocked or full) for `keep-days` days after
+ * the last change, so progress survives a reload and a list that changes keeps the checked steps
+ * that still match. While some are kept on the device, a line under the list says so, beside
+ * "Clear ticks".
  *
  * @tagname care-treatment-checklist
  * @summary A checklist of treatment steps with saved progress.
@@ -21,7 +24,7 @@ import {styles} from './treatment-checklist.styles.js';
  * @csspart progress-value - The filled part of the track.
  * @csspart footer - The row under the list with the storage notice and "Clear ticks".
  * @csspart storage-notice - "Your ticks are kept on this device for 30 days.", while some are; a polite live region.
- * @csspart reset - "Clear ticks", which unticks the steps and removes them from the device.
+ * @csspart reset - "Clear ticks", which unchecks the steps and removes them from the device.
  * @csspart list - The `ul`.
  * @csspart item - Each `li`.
  * @csspart checkbox - Each checkbox.
@@ -29,7 +32,7 @@ import {styles} from './treatment-checklist.styles.js';
  * @csspart caution - The caution under the list.
  * @cssprop --care-color-accent - Checkbox and progress colour.
  * @cssprop --care-list-gap - Space between steps.
- * @fires care-change - The reader ticked, unticked or cleared steps; `detail: {ids, done, total}`.
+ * @fires care-change - The reader checked, unchecked or cleared steps; `detail: {ids, done, total}`.
  * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
  */
 export class CareTreatmentChecklist extends CareListElement {
@@ -37,7 +40,7 @@ export class CareTreatmentChecklist extends CareListElement {
 
   protected readonly article = 'treatment';
 
-  private readonly ticks = new PersistedIdsController(
+  private readonly checkedIds = new PersistedIdsController(
     this,
     () => (this.noPersist ? null : this.storageKey || defaultStorageKey(this.localName)),
     () => this.keepDays,
@@ -46,38 +49,41 @@ export class CareTreatmentChecklist extends CareListElement {
   /** The localStorage key; by default the tag name and the page path. */
   @property({attribute: 'storage-key'}) storageKey = '';
 
-  /** Keeps ticks in memory only. */
+  /** Keeps checked steps in memory only. */
   @property({attribute: 'no-persist', type: Boolean, reflect: true}) noPersist = false;
 
-  /** Days the ticks are kept after the last change; `0` keeps them for this page only. */
+  /** Days the checked steps are kept after the last change; `0` keeps them for this page only. */
   @property({attribute: 'keep-days', type: Number}) keepDays = 30;
 
-  /** The ids of the ticked steps that are in the list now, in list order. */
+  /** The ids of the checked steps that are in the list now, in list order. */
   get checked(): string[] {
-    return this.ticks.among(this.shownItems);
+    return this.checkedIds.among(this.shownItems);
   }
 
-  private toggleStep(id: string, ticked: boolean): void {
-    this.ticks.set(id, ticked);
-    this.emitChange(this.checked);
+  private toggleStep(id: string, checked: boolean): void {
+    this.checkedIds.set(id, checked);
+    emitCheckedChange(this, this.checked, this.shownItems.length);
   }
 
-  private clearTicks(): void {
+  /** "Clear ticks": unchecks the steps, removes them from the device, and returns to the first checkbox. */
+  private forgetChecked(): void {
     this.reset();
-    this.emitChange(this.checked);
-    this.focusFirstCheckbox();
+    emitCheckedChange(this, this.checked, this.shownItems.length);
+    focusFirstCheckbox(this.renderRoot);
   }
 
   /**
-   * Unticks every step shown and forgets their saved ticks (does not fire `care-change`). Ticks
-   * of other lists sharing the storage key are left alone.
+   * Unchecks every step shown and removes them from storage (does not fire `care-change`).
+   * Steps of other lists sharing the storage key are left alone.
    */
   reset(): void {
-    this.ticks.clear(this.shownItems.map((item) => item.id));
+    this.checkedIds.clear(this.shownItems.map((item) => item.id));
   }
 
   private renderProgress(done: number, total: number) {
     const text = this.t.checklistProgress(done, total);
+    // The bar's width is set through CSSOM, which a strict Content-Security-Policy allows (a style attribute it would block).
+    const fill = (bar: Element) => (bar as HTMLElement).style.setProperty('inline-size', `${total ? (100 * done) / total : 0}%`);
     return html`<div part="progress">
       <span part="progress-text" id="progress-text" aria-hidden="true">${text}</span>
       <div
@@ -89,37 +95,30 @@ export class CareTreatmentChecklist extends CareListElement {
         aria-valuenow=${done}
         aria-valuetext=${text}
       >
-        <div part="progress-value"></div>
+        <div part="progress-value" ${withElement(fill)}></div>
       </div>
     </div>`;
   }
 
   private renderFooter(done: number) {
     const t = this.t;
-    return renderFooter(
-      this.ticks.keptAmong(this.shownItems) ? t.checklistKept(this.keepDays) : this.ticks.forgotten ? t.keptForgotten : '',
-      html`<button part="reset" class="quiet" type="button" ?disabled=${done === 0} @click=${this.clearTicks}>${t.checklistReset}</button>`,
+    return renderStorageFooter(
+      this.checkedIds.keptAmong(this.shownItems) ? t.checklistKept(this.keepDays) : this.checkedIds.forgotten ? t.keptForgotten : '',
+      html`<button part="reset" class="quiet" type="button" ?disabled=${done === 0} @click=${this.forgetChecked}>${t.checklistReset}</button>`,
     );
   }
 
-  override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // Set through CSSOM, which a strict Content-Security-Policy allows (a style attribute it would block).
-    const total = this.shownItems.length;
-    this.renderRoot
-      .querySelector<HTMLElement>('[part~="progress-value"]')
-      ?.style.setProperty('inline-size', `${total ? (100 * this.checked.length) / total : 0}%`);
-  }
-
   override render() {
-    const items = this.shownItems;
+    const shown = this.shown;
+    const done = this.checked.length;
     return html`
-      ${this.renderHeader()} ${this.renderProgress(this.checked.length, items.length)}
-      ${this.renderList(
-        items.map((item, i) => this.renderCheckItem(item, i, this.ticks.ids.has(item.id), (id, ticked) => this.toggleStep(id, ticked))),
+      ${renderListHeading(shown)} ${this.renderProgress(done, shown.items.length)}
+      ${renderList(
+        shown,
+        shown.items.map((item, i) => renderCheckItem(item, i, this.checkedIds.ids.has(item.id), (id, checked) => this.toggleStep(id, checked))),
       )}
-      ${this.renderFooter(this.checked.length)}
-      ${this.renderCaution()}
+      ${this.renderFooter(done)}
+      ${renderCaution(shown)}
     `;
   }
 }
