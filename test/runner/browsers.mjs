@@ -6,7 +6,7 @@ import {spawn} from 'node:child_process';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', // required when running as root (CI containers)
   '--disable-gpu',
   '--disable-background-networking',
