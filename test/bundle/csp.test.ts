@@ -11,7 +11,9 @@
 import {aTimeout, expect, waitUntil} from '@open-wc/testing';
 import {ARTICLE} from '../../src/content/article.js';
 import {en} from '../../src/i18n/en.js';
-import {MIN_FILL_MS, fill, statusRegion, storedComments, submitAndWait, textOf, unique} from '../helpers/form-suite.js';
+import {textOf} from '../helpers/dom.js';
+import {fill, statusRegion, submitAndWait} from '../helpers/forms.js';
+import {MIN_FILL_MS, storedComments, unique} from '../helpers/network.js';
 
 const DIR = '/test/fixtures/csp';
 const STRICT_CSP =

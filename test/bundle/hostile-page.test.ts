@@ -4,7 +4,8 @@
  */
 import {expect} from '@open-wc/testing';
 import type {CareChangeDetail} from '../../src/events.js';
-import {clearListStorage, writeFrame, type FramePage} from '../helpers/lists.js';
+import {writeFrame, type FramePage} from '../helpers/frames.js';
+import {clearStorage} from '../helpers/storage.js';
 
 const BUNDLE = '/dist/care-elements.js';
 const TAGS = {'care-symptom-list': 8, 'care-cause-list': 6, 'care-treatment-checklist': 8} as const;
@@ -36,7 +37,7 @@ describe('the bundle in a hostile page', () => {
   afterEach(() => {
     page?.frame.remove();
     page = undefined;
-    clearListStorage();
+    clearStorage();
   });
 
   const load = async (modules: string[]) => {

@@ -2,7 +2,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import type {CareItem} from '../../src/content/article.js';
 import {ItemsSourceController} from '../../src/controllers/items-source.js';
-import {captureConsole, type ConsoleCapture} from '../helpers/lists.js';
+import {captureConsole, type ConsoleCapture} from '../helpers/console.js';
 
 class ItemsHost extends LitElement {
   static override properties = {items: {attribute: false}, src: {}};

@@ -2,7 +2,8 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CareCauseList} from '../../src/elements/cause-list/cause-list.js';
-import {listSuite, shadow, texts} from '../helpers/lists.js';
+import {shadow, texts} from '../helpers/dom.js';
+import {listSuite} from '../helpers/list-suite.js';
 
 const WITH_DETAIL = [
   {id: 'stress', label: 'Stress', detail: 'Long-lasting stress changes gut bacteria.'},

@@ -3,33 +3,19 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {ARTICLE} from '../../src/content/article.js';
 import type {CareSymptomList} from '../../src/elements/symptom-list/symptom-list.js';
-import {defineElement} from '../../src/elements/shared.js';
+import {defineElement} from '../../src/elements/define-element.js';
 import {removeStored} from '../../src/lib/storage.js';
-import {
-  captureConsole,
-  checkboxSuite,
-  checkedStates,
-  clearListStorage,
-  clickLabel,
-  collectChanges,
-  installFullStorage,
-  listSuite,
-  shadow,
-  storeRecordAged,
-  storedValue,
-  texts,
-  type ConsoleCapture,
-} from '../helpers/lists.js';
+import {checkboxSuite} from '../helpers/checkbox-suite.js';
+import {captureConsole, type ConsoleCapture} from '../helpers/console.js';
+import {focusedPart, shadow, texts} from '../helpers/dom.js';
+import {checkedStates, clickLabel, collectChanges} from '../helpers/list-dom.js';
+import {listSuite} from '../helpers/list-suite.js';
+import {clearStorage, installFullStorage, storeRecordAged, storedValue} from '../helpers/storage.js';
 
 const en = ARTICLE.en.symptoms;
 const summary = (el: Element) => texts(el, '[part~="summary"]')[0];
 const notice = (el: Element) => texts(el, '[part~="storage-notice"]')[0];
 const forgetButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button[part~="forget"]');
-/** What has focus in the element, as a string (an element in a failed assertion is slow to serialise): `part#id`. */
-const focusedName = (el: Element) => {
-  const active = shadow(el).activeElement;
-  return active ? `${active.getAttribute('part')}#${active.id}` : null;
-};
 const DEFAULT_KEY = () => `care-symptom-list:${location.pathname}`;
 
 describe('care-symptom-list', () => {
@@ -51,8 +37,8 @@ describe('care-symptom-list', () => {
   });
 
   describe('selectable', () => {
-    beforeEach(clearListStorage);
-    afterEach(clearListStorage);
+    beforeEach(clearStorage);
+    afterEach(clearStorage);
 
     it('is a plain list without checkboxes or summary by default', async () => {
       const el = await fixture<CareSymptomList>(html`<care-symptom-list></care-symptom-list>`);
@@ -139,8 +125,8 @@ describe('care-symptom-list', () => {
   });
 
   describe('marks kept on this device (persist)', () => {
-    beforeEach(clearListStorage);
-    afterEach(clearListStorage);
+    beforeEach(clearStorage);
+    afterEach(clearStorage);
     const ids = (...i: number[]) => i.map((n) => en.items[n].id);
     const mount = (attrs = '') => fixture<CareSymptomList>(`<care-symptom-list selectable persist ${attrs}></care-symptom-list>`);
 
@@ -227,7 +213,7 @@ describe('care-symptom-list', () => {
       expect(changes).to.deep.equal([{ids: [], done: 0, total: 8}]);
       expect(notice(el)).to.equal('Nothing is kept on this device now.');
       expect(forgetButton(el) === null, '"Forget them" gone').to.equal(true);
-      expect(focusedName(el)).to.equal('checkbox#check-0');
+      expect(focusedPart(el)).to.equal('checkbox#check-0');
       el.remove();
       const again = await mount();
       expect(checkedStates(again).some(Boolean), 'nothing after a reload').to.equal(false);
@@ -240,12 +226,12 @@ describe('care-symptom-list', () => {
       await el.updateComplete;
       shadow(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[7].focus();
       await sendKeys({press: 'Tab'});
-      expect(focusedName(el)).to.equal('forget#');
+      expect(focusedPart(el)).to.equal('forget#');
       await sendKeys({press: 'Enter'});
       await el.updateComplete;
       expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
       expect(el.selected).to.deep.equal([]);
-      expect(focusedName(el)).to.equal('checkbox#check-0');
+      expect(focusedPart(el)).to.equal('checkbox#check-0');
     });
 
     it('says nothing about the device where storage is full: the marks are only in memory', async () => {
@@ -293,7 +279,7 @@ describe('care-symptom-list', () => {
   });
 
   describe('languages', () => {
-    afterEach(clearListStorage);
+    afterEach(clearStorage);
 
     it('lang="es" switches the summary to Spanish', async () => {
       const wrap = await fixture(html`<div lang="es"><care-symptom-list selectable></care-symptom-list></div>`);

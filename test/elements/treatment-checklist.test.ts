@@ -4,21 +4,12 @@ import '../../src/define.js';
 import {ARTICLE} from '../../src/content/article.js';
 import type {CareTreatmentChecklist} from '../../src/elements/treatment-checklist/treatment-checklist.js';
 import {removeStored} from '../../src/lib/storage.js';
-import {
-  captureConsole,
-  checkboxSuite,
-  checkedStates,
-  clearListStorage,
-  clickLabel,
-  collectChanges,
-  installFullStorage,
-  listSuite,
-  shadow,
-  storeRecordAged,
-  storedValue,
-  texts,
-  type ConsoleCapture,
-} from '../helpers/lists.js';
+import {checkboxSuite} from '../helpers/checkbox-suite.js';
+import {captureConsole, type ConsoleCapture} from '../helpers/console.js';
+import {focusedPart, shadow, texts} from '../helpers/dom.js';
+import {checkedStates, clickLabel, collectChanges} from '../helpers/list-dom.js';
+import {listSuite} from '../helpers/list-suite.js';
+import {clearStorage, installFullStorage, storeRecordAged, storedValue} from '../helpers/storage.js';
 
 const en = ARTICLE.en.treatment;
 const DEFAULT_KEY = () => `care-treatment-checklist:${location.pathname}`;
@@ -27,11 +18,6 @@ const bar = (el: Element) => shadow(el).querySelector<HTMLElement>('[role="progr
 const resetButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button[part~="reset"]')!;
 const stored = (key: string) => storedValue(key) as string[] | null;
 const notice = (el: Element) => texts(el, '[part~="storage-notice"]')[0];
-/** What has focus in the element, as a string (an element in a failed assertion is slow to serialise): `part#id`. */
-const focusedName = (el: Element) => {
-  const active = shadow(el).activeElement;
-  return active ? `${active.getAttribute('part')}#${active.id}` : null;
-};
 
 describe('care-treatment-checklist', () => {
   listSuite({
@@ -52,8 +38,8 @@ describe('care-treatment-checklist', () => {
   });
 
   describe('progress', () => {
-    beforeEach(clearListStorage);
-    afterEach(clearListStorage);
+    beforeEach(clearStorage);
+    afterEach(clearStorage);
 
     it('has a named progressbar with value and max, and "n of m done"', async () => {
       const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
@@ -75,8 +61,8 @@ describe('care-treatment-checklist', () => {
   });
 
   describe('saved progress', () => {
-    beforeEach(clearListStorage);
-    afterEach(clearListStorage);
+    beforeEach(clearStorage);
+    afterEach(clearStorage);
 
     it('keeps ticks in localStorage under the default key and restores them in a new element', async () => {
       const first = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
@@ -212,8 +198,8 @@ describe('care-treatment-checklist', () => {
   });
 
   describe('reset', () => {
-    beforeEach(clearListStorage);
-    afterEach(clearListStorage);
+    beforeEach(clearStorage);
+    afterEach(clearStorage);
 
     it('is disabled with nothing ticked', async () => {
       const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
@@ -250,8 +236,8 @@ describe('care-treatment-checklist', () => {
   });
 
   describe('ticks kept on this device', () => {
-    beforeEach(clearListStorage);
-    afterEach(clearListStorage);
+    beforeEach(clearStorage);
+    afterEach(clearStorage);
     const ids = (...i: number[]) => i.map((n) => en.items[n].id);
 
     it('restores ticks last changed 29 days ago', async () => {
@@ -325,7 +311,7 @@ describe('care-treatment-checklist', () => {
       expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
       expect(checkedStates(el).some(Boolean)).to.equal(false);
       expect(notice(el)).to.equal('Nothing is kept on this device now.');
-      expect(focusedName(el)).to.equal('checkbox#check-0');
+      expect(focusedPart(el)).to.equal('checkbox#check-0');
       el.remove();
       const again = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist></care-treatment-checklist>`);
       expect(checkedStates(again).some(Boolean)).to.equal(false);
@@ -342,11 +328,11 @@ describe('care-treatment-checklist', () => {
       await el.updateComplete;
       shadow(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[7].focus();
       await sendKeys({press: 'Tab'});
-      expect(focusedName(el)).to.equal('reset#');
+      expect(focusedPart(el)).to.equal('reset#');
       await sendKeys({press: 'Enter'});
       await el.updateComplete;
       expect(localStorage.getItem(DEFAULT_KEY())).to.equal(null);
-      expect(focusedName(el)).to.equal('checkbox#check-0');
+      expect(focusedPart(el)).to.equal('checkbox#check-0');
     });
 
     it('with no-persist nothing is said about the device', async () => {
@@ -390,7 +376,7 @@ describe('care-treatment-checklist', () => {
     let log: ConsoleCapture;
     let pageLang: string | null;
     beforeEach(() => {
-      clearListStorage();
+      clearStorage();
       log = captureConsole();
       pageLang = document.documentElement.getAttribute('lang');
     });
@@ -398,7 +384,7 @@ describe('care-treatment-checklist', () => {
       log.restore();
       if (pageLang === null) document.documentElement.removeAttribute('lang');
       else document.documentElement.setAttribute('lang', pageLang);
-      clearListStorage();
+      clearStorage();
     });
 
     it('lang="es" switches progress, its label and reset to Spanish', async () => {
@@ -437,7 +423,7 @@ describe('care-treatment-checklist', () => {
   });
 
   describe('accessibility', () => {
-    afterEach(clearListStorage);
+    afterEach(clearStorage);
 
     it('has no axe violations with every step ticked', async () => {
       const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist no-persist></care-treatment-checklist>`);

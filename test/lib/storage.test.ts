@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {captureConsole, clearListStorage, installBlockedStorage, installFullStorage, type ConsoleCapture} from '../helpers/lists.js';
+import {captureConsoleEachTest} from '../helpers/console.js';
+import {installBlockedStorage, installFullStorage, storageEachTest, storeRecordAged} from '../helpers/storage.js';
 
 type StorageModule = typeof import('../../src/lib/storage.js');
 
@@ -10,20 +11,8 @@ const freshStorage = (): Promise<StorageModule> =>
   import(/* @vite-ignore */ `${new URL('../../src/lib/storage.ts', import.meta.url).href}?copy=${++copies}`);
 
 describe('lib/storage', () => {
-  let log: ConsoleCapture;
-  let undo: (() => void) | undefined;
-
-  beforeEach(() => {
-    clearListStorage();
-    log = captureConsole();
-  });
-
-  afterEach(() => {
-    undo?.();
-    undo = undefined;
-    log.restore();
-    clearListStorage();
-  });
+  const storage = storageEachTest();
+  const log = captureConsoleEachTest();
 
   it('writes, reads and removes through localStorage', async () => {
     const s = await freshStorage();
@@ -52,7 +41,7 @@ describe('lib/storage', () => {
   describe('when storage is full (QuotaExceededError)', () => {
     it('keeps values in memory and warns once', async () => {
       const s = await freshStorage();
-      undo = installFullStorage();
+      storage.throwing(installFullStorage);
       expect(s.writeStored('test-d', 'one')).to.equal(false);
       expect(s.writeStored('test-d', 'two')).to.equal(false);
       expect(s.writeStored('test-e', 'three')).to.equal(false);
@@ -65,10 +54,9 @@ describe('lib/storage', () => {
 
     it('goes back to localStorage once a write succeeds again', async () => {
       const s = await freshStorage();
-      undo = installFullStorage();
+      const undo = storage.throwing(installFullStorage);
       s.writeStored('test-f', 'memory');
       undo();
-      undo = undefined;
       expect(s.writeStored('test-f', 'disk')).to.equal(true);
       expect(localStorage.getItem('test-f')).to.equal('disk');
       expect(s.readStored('test-f')).to.equal('disk');
@@ -76,7 +64,7 @@ describe('lib/storage', () => {
 
     it('forgets a value kept in memory on remove', async () => {
       const s = await freshStorage();
-      undo = installFullStorage();
+      storage.throwing(installFullStorage);
       s.writeStored('test-g', 'memory');
       s.removeStored('test-g');
       expect(s.readStored('test-g')).to.equal(null);
@@ -86,8 +74,7 @@ describe('lib/storage', () => {
   describe('when storage is blocked (SecurityError on access)', () => {
     it('never throws, keeps values in memory and warns once', async () => {
       const s = await freshStorage();
-      undo = installBlockedStorage();
-      expect(() => window.localStorage).to.throw();
+      storage.throwing(installBlockedStorage);
       expect(s.readStored('test-h')).to.equal(null);
       expect(s.writeStored('test-h', '["a"]')).to.equal(false);
       expect(s.readStoredJson('test-h')).to.deep.equal(['a']);
@@ -100,8 +87,6 @@ describe('lib/storage', () => {
 
   describe('records: a time and an expiry', () => {
     const DAY = 86_400_000;
-    const aged = (key: string, value: unknown, days: number) =>
-      localStorage.setItem(key, JSON.stringify({v: 1, at: Date.now() - days * DAY, value}));
 
     it('writes a versioned envelope with the time of the write', async () => {
       const s = await freshStorage();
@@ -117,12 +102,12 @@ describe('lib/storage', () => {
 
     it('reads a record until it is older than its days, then removes it', async () => {
       const s = await freshStorage();
-      aged('test-r2', 'kept', 29);
+      storeRecordAged('test-r2', 'kept', 29);
       expect(s.readRecord('test-r2', 30)).to.equal('kept');
-      aged('test-r3', 'gone', 31);
+      storeRecordAged('test-r3', 'gone', 31);
       expect(s.readRecord('test-r3', 30)).to.equal(undefined);
       expect(localStorage.getItem('test-r3')).to.equal(null);
-      aged('test-r4', 'two days', 2);
+      storeRecordAged('test-r4', 'two days', 2);
       expect(s.readRecord('test-r4', 1)).to.equal(undefined);
       expect(localStorage.getItem('test-r4')).to.equal(null);
     });
@@ -158,7 +143,7 @@ describe('lib/storage', () => {
       expect(localStorage.getItem('test-r10')).to.equal(null);
       expect(s.readRecord('test-r10', 0)).to.equal('page only');
       expect(s.inMemory('test-r10')).to.equal(true);
-      aged('test-r11', 'from before', 0);
+      storeRecordAged('test-r11', 'from before', 0);
       expect(s.readRecord('test-r11', 0)).to.equal(undefined);
       expect(localStorage.getItem('test-r11')).to.equal(null);
       expect(log.warns).to.deep.equal([]);
@@ -166,7 +151,7 @@ describe('lib/storage', () => {
 
     it('with blocked storage, keeps records in memory and reads them back', async () => {
       const s = await freshStorage();
-      undo = installBlockedStorage();
+      storage.throwing(installBlockedStorage);
       expect(s.writeRecord('test-r12', ['a'], 30)).to.equal(false);
       expect(s.readRecord('test-r12', 30)).to.deep.equal(['a']);
       expect(s.inMemory('test-r12')).to.equal(true);
@@ -175,7 +160,7 @@ describe('lib/storage', () => {
 
     it('with full storage, keeps records in memory; a record in memory expires too', async () => {
       const s = await freshStorage();
-      undo = installFullStorage();
+      storage.throwing(installFullStorage);
       expect(s.writeRecord('test-r13', 'draft', 30)).to.equal(false);
       expect(s.readRecord('test-r13', 30)).to.equal('draft');
       const realNow = Date.now;
@@ -187,12 +172,5 @@ describe('lib/storage', () => {
       }
       expect(s.inMemory('test-r13')).to.equal(false);
     });
-  });
-
-  it('restores window.localStorage after the blocked-storage helper is undone', () => {
-    const restore = installBlockedStorage();
-    restore();
-    localStorage.setItem('test-i', 'ok');
-    expect(localStorage.getItem('test-i')).to.equal('ok');
   });
 });

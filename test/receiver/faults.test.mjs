@@ -4,7 +4,6 @@ import {createServer, request as httpRequest} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {receiverMiddleware} from '../../demo/receiver/middleware.mjs';
 import {createReceiver} from '../../demo/receiver/receiver.mjs';
 import {classicComment, comment, delay, fileLines, postForm, postJson, readJson, startReceiver} from './support.mjs';
 
@@ -196,29 +195,4 @@ test('an unknown fault or target is a 404 that lists the valid ones', async (t) 
     assert.equal(answer.body.code, 'rest_no_route', path);
     assert.match(answer.body.message, /fail-once/);
   }
-});
-
-test('the Koa middleware answers receiver routes itself and passes other requests on', async (t) => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'care-receiver-'));
-  const middleware = receiverMiddleware({dataDir, log: false});
-  t.after(async () => {
-    await middleware.receiver.close();
-    await rm(dataDir, {recursive: true, force: true});
-  });
-  const passed = [];
-  const server = createServer(async (req, res) => {
-    const ctx = {req, res, respond: true};
-    await middleware(ctx, async () => {
-      passed.push(req.url);
-      res.end('next');
-    });
-    if (ctx.respond === false) passed.push(`handled ${req.url}`);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const answer = await readJson(await fetch(`${base}/api/comments?post=1`));
-  assert.deepEqual(answer.body, []);
-  assert.equal(await (await fetch(`${base}/demo/`)).text(), 'next');
-  assert.deepEqual(passed, ['handled /api/comments?post=1', '/demo/']);
 });

@@ -4,6 +4,7 @@
  * (test/runner/hostile-answers.mjs), and a few form helpers.
  */
 import {waitUntil} from '@open-wc/testing';
+import type {Answer} from '../helpers/network.js';
 import {CORPUS, describePayload, type Payload} from './xss-corpus.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -245,19 +246,7 @@ export function asControlValue(type: 'text' | 'email' | 'url' | 'textarea', valu
 // ---------------------------------------------------------------------------------------------
 // The hostile server
 
-export interface Answer {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/** Stores answers on the hostile server; returns the URL of each, in order. */
-export async function hostileUrls(answers: Answer[]): Promise<string[]> {
-  const res = await fetch('/__hostile/answers', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(answers)});
-  if (res.status !== 201) throw new Error(`POST /__hostile/answers answered ${res.status}: ${await res.text()}`);
-  const {base} = (await res.json()) as {base: string};
-  return answers.map((_, i) => new URL(`${base}/${i}`, location.href).href);
-}
+export {hostileUrls, type Answer} from '../helpers/network.js';
 
 /**
  * A server error says `Retry-After: 0`, so the form's retries of it (it tries 3 times) follow at
