@@ -2,7 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CareStrings} from '../i18n/index.js';
 import type {FormResult} from '../lib/form-result.js';
 import type {Outcome} from '../lib/outcome.js';
-import type {Protocol} from '../lib/protocols.js';
+import type {Protocol, SubmitRequest} from '../lib/protocols.js';
 import {safeHttpUrl} from '../lib/text.js';
 import {emit} from '../events.js';
 import {PageForm} from './page-form.js';
@@ -130,10 +130,10 @@ export class FormController implements ReactiveController {
   /**
    * Validates, fires the cancelable `care-submit`, sends `fields` with the spam signals
    * (`fill_ms`, and `extra_info`: the honeypot, empty for people), and applies the result.
-   * Resolves with the outcome, or undefined when nothing was sent (invalid, cancelled, not
-   * configured, or already sending).
+   * Resolves with what the form showed for the answer (`ok`: the server has the submission), or
+   * undefined when nothing was sent (invalid, cancelled, not configured, or already sending).
    */
-  async send(fields: Record<string, string | number | boolean | undefined>, extra: {nonce?: string} = {}): Promise<Outcome | undefined> {
+  async send(fields: Record<string, string | number | boolean | undefined>, extra: Pick<SubmitRequest, 'nonce' | 'nonceUrl'> = {}): Promise<FormResult | undefined> {
     if (this.submission.sending || !this.validate()) return undefined;
     const data = {...fields, fill_ms: this.fillMs, extra_info: this.options.nodes().honeypot?.value || undefined};
     const {action, protocol} = this;
@@ -156,9 +156,8 @@ export class FormController implements ReactiveController {
     }
     this.show({kind: 'sending'});
     // The fill time grows with every send: it does not make "Try again" a new submission.
-    const outcome = await this.submission.submit({action, protocol, data, nonce: extra.nonce}, ['fill_ms']);
-    if (outcome) this.apply(outcome);
-    return outcome;
+    const outcome = await this.submission.submit({...extra, action, protocol, data}, ['fill_ms']);
+    return outcome && this.apply(outcome);
   }
 
   /** Checks every field; on failure shows the errors, says how many, and focuses the first. */
@@ -171,12 +170,12 @@ export class FormController implements ReactiveController {
   }
 
   /** The outcome, mapped once to what the form shows, then shown, told by event, and focused. */
-  private apply(outcome: Outcome): void {
+  private apply(outcome: Outcome): FormResult | undefined {
     const t = this.options.strings();
     const result = this.options.result(outcome, t);
     if (!result) {
       this.show({kind: 'idle'});
-      return;
+      return result;
     }
     if (result.ok) {
       const link = safeHttpUrl(result.link, this.actionUrl ?? document.baseURI) ?? safeHttpUrl(this.options.fallbackLink?.(), document.baseURI);
@@ -185,7 +184,7 @@ export class FormController implements ReactiveController {
       this.show({kind: 'success', message: result.message, pending: result.pending, link});
       emit(this.host, 'care-success', {pending: result.pending, response: 'data' in outcome ? outcome.data : null, link});
       this.afterRender(() => this.options.nodes().status?.focus());
-      return;
+      return result;
     }
     const matched = result.fields ? this.validation.showServerErrors(result.fields, 'message' in outcome ? outcome.message : '') : 0;
     const message = matched ? t.errorSummary(matched) : result.message;
@@ -193,6 +192,7 @@ export class FormController implements ReactiveController {
     if (matched) this.afterRender(() => this.validation.focusFirstInvalid());
     const said = 'message' in outcome && outcome.message ? outcome.message : message;
     emit(this.host, 'care-error', {source: 'submit', message: said, url: this.action ?? undefined, outcome});
+    return result;
   }
 
   private show(status: FormStatus): void {

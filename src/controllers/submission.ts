@@ -38,6 +38,8 @@ function noAnswer(reason: FailureReason, message: string, retryable: boolean): O
   return {kind: 'failure', reason, status: 0, message, retryable};
 }
 
+const aborted = () => noAnswer('aborted', 'The submission was aborted.', true);
+
 /**
  * Sends a form's submission and reports what came of it: the one submitter both forms share.
  *
@@ -49,6 +51,8 @@ function noAnswer(reason: FailureReason, message: string, retryable: boolean): O
  * - One `Idempotency-Key` per submission (sent by `json` and `form`), kept across its retries,
  *   and reused when the same body is sent again after an outcome that was not a success,
  *   since the earlier request may have been stored even though its answer was lost.
+ * - A WordPress nonce refused as stale (a cached page's) is renewed once from `nonceUrl` and the
+ *   request sent again: with the fresh nonce for a logged-in reader, without one for anyone else.
  *
  * The element reads {@link sending}, {@link outcome} and {@link attempts} in `render()` and
  * fires its own events; the controller calls `host.requestUpdate()` when they change.
@@ -69,6 +73,8 @@ export class SubmissionController implements ReactiveController {
    * attempts went unanswered (so that it may have been stored all the same).
    */
   private unsettled: {request: {url: string; init: RequestInit}; fingerprint: string; mayHaveLanded: boolean} | undefined;
+  /** A nonce WordPress refused as stale, and what replaced it (none: the reader is not logged in). */
+  private renewed: {stale: string; fresh: string | undefined} | undefined;
 
   constructor(host: ReactiveControllerHost, options: SubmissionOptions = {}) {
     this.host = host;
@@ -120,20 +126,21 @@ export class SubmissionController implements ReactiveController {
    */
   async submit(req: Omit<SubmitRequest, 'idempotencyKey'>, volatileFields: readonly string[] = []): Promise<Outcome | undefined> {
     if (this._sending) return undefined;
+    // A nonce WordPress refused as stale is never sent again: what replaced it is.
+    if (req.nonce && req.nonce === this.renewed?.stale) req = {...req, nonce: this.renewed.fresh};
     // Keys are compared on what goes over the wire, so that field order or a null that the
     // encoding drops cannot make two identical submissions look different; fields that change
     // with every send (the fill time) are left out, or no send would ever repeat one.
     const data = {...req.data};
     for (const name of volatileFields) delete data[name];
     const probe = encodeRequest({...req, data});
-    const fingerprint = JSON.stringify([probe.url, req.protocol, probe.init.body]);
+    const fingerprint = JSON.stringify([probe.url, probe.init.headers, probe.init.body]);
     const again = this.unsettled?.fingerprint === fingerprint ? this.unsettled : undefined;
     // Sending again repeats the first request byte for byte: a server may refuse a known key
     // that comes with another body (the Idempotency-Key draft answers it with 422).
     const request = again?.request ?? encodeRequest({...req, idempotencyKey: newIdempotencyKey()});
     const state = {request, fingerprint, mayHaveLanded: again?.mayHaveLanded ?? false};
     this.unsettled = state;
-    const {url, init} = request;
 
     const submission = new AbortController();
     this.submission = submission;
@@ -144,10 +151,10 @@ export class SubmissionController implements ReactiveController {
 
     let outcome: Outcome;
     try {
-      outcome = await this.run(url, init, req.protocol, submission.signal, state);
+      outcome = await this.run(req, submission.signal, state);
     } catch (error) {
       // Only a throwing `sleep` option (or host) can get here; a submission still never rejects.
-      outcome = submission.signal.aborted ? noAnswer('aborted', 'The submission was aborted.', true) : noAnswer('network', String(error), true);
+      outcome = submission.signal.aborted ? aborted() : noAnswer('network', String(error), true);
     }
 
     if (outcome.kind === 'accepted' || outcome.kind === 'pending') this.unsettled = undefined;
@@ -158,17 +165,27 @@ export class SubmissionController implements ReactiveController {
     return outcome;
   }
 
-  private async run(
-    url: string,
-    init: RequestInit,
-    protocol: SubmitRequest['protocol'],
-    signal: AbortSignal,
-    state: {mayHaveLanded: boolean},
-  ): Promise<Outcome> {
+  private async run(req: Omit<SubmitRequest, 'idempotencyKey'>, signal: AbortSignal, state: {request: {url: string; init: RequestInit}; mayHaveLanded: boolean}): Promise<Outcome> {
+    let renewable = !!req.nonceUrl;
     for (let attempt = 1; ; attempt++) {
       this._attempts = attempt;
       if (attempt > 1) this.host.requestUpdate();
-      let outcome = await this.attempt(url, init, protocol, signal);
+      const {url, init} = state.request;
+      let outcome = await this.timed(signal, (abort) => globalThis.fetch(url, {...init, signal: abort}).then(async (response) =>
+        // The body is read under the same timeout: a server can stall after the headers.
+        mapResponse(req.protocol, {status: response.status, ok: response.ok, redirected: response.redirected, url: response.url, headers: response.headers, text: await response.text()}),
+      ));
+      // WordPress refuses a stale nonce before anything else, so nothing was stored: a logged-in
+      // reader sends again with a fresh one, anyone else without (WordPress then takes the comment
+      // as anonymous). Asked once per submission, and only when a nonce went out.
+      if (renewable && outcome.kind === 'rejected' && outcome.code === 'rest_cookie_invalid_nonce' && (init.headers as Record<string, string>)['X-WP-Nonce']) {
+        renewable = false;
+        const fresh = await this.freshNonce(req.nonceUrl!, signal);
+        if (signal.aborted) return aborted();
+        this.renewed = {stale: req.nonce!, fresh: fresh || undefined};
+        state.request = encodeRequest({...req, nonce: fresh || undefined});
+        continue;
+      }
       // "Duplicate" after an unanswered attempt of the same body (a retry, or sending again
       // after a failure) means that attempt was stored: its answer was lost, not the comment.
       // WordPress holds a new comment for moderation by default, so report it as pending.
@@ -177,13 +194,30 @@ export class SubmissionController implements ReactiveController {
       if (outcome.kind !== 'failure' || !outcome.retryable || outcome.reason === 'aborted' || attempt >= this.maxAttempts) return outcome;
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) return outcome;
       await this.sleep(outcome.retryAfterMs ?? backoffDelay(attempt), signal);
-      if (signal.aborted) return noAnswer('aborted', 'The submission was aborted.', true);
+      if (signal.aborted) return aborted();
     }
   }
 
-  /** One request with its own AbortController: aborted by its timeout or by the submission. */
-  private async attempt(url: string, init: RequestInit, protocol: SubmitRequest['protocol'], submission: AbortSignal): Promise<Outcome> {
-    if (submission.aborted) return noAnswer('aborted', 'The submission was aborted.', true);
+  /**
+   * A fresh REST nonce from WordPress (`admin-ajax.php?action=rest-nonce`, with the page's
+   * cookies): a logged-in reader's, or '' for anyone else (WordPress answers them 400 "0") and
+   * when none can be had.
+   */
+  private async freshNonce(url: string, submission: AbortSignal): Promise<string> {
+    const answer = await this.timed(submission, async (signal): Promise<Outcome> => {
+      const response = await globalThis.fetch(url, {credentials: 'same-origin', cache: 'no-store', signal});
+      const text = (await response.text()).trim();
+      return response.ok && /^[\w-]{4,100}$/.test(text) ? {kind: 'accepted', status: 200, data: {text}} : noAnswer('server', '', false);
+    });
+    return answer.kind === 'accepted' ? String(answer.data!.text) : '';
+  }
+
+  /**
+   * One request (`send` with its signal) under its own AbortController: aborted by the timeout or
+   * by the submission; a request that throws becomes a failure.
+   */
+  private async timed(submission: AbortSignal, send: (signal: AbortSignal) => Promise<Outcome>): Promise<Outcome> {
+    if (submission.aborted) return aborted();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -193,20 +227,10 @@ export class SubmissionController implements ReactiveController {
     const forward = () => controller.abort();
     submission.addEventListener('abort', forward);
     try {
-      // Looked up at call time, so that a page's or a test's wrapper of fetch is used.
-      const response = await globalThis.fetch(url, {...init, signal: controller.signal});
-      // The body is read under the same timeout: a server can stall after the headers.
-      const text = await response.text();
-      return mapResponse(protocol, {
-        status: response.status,
-        ok: response.ok,
-        redirected: response.redirected,
-        url: response.url,
-        headers: response.headers,
-        text,
-      });
+      // fetch is looked up at call time (in `send`), so that a page's or a test's wrapper of it is used.
+      return await send(controller.signal);
     } catch (error) {
-      if (submission.aborted) return noAnswer('aborted', 'The submission was aborted.', true);
+      if (submission.aborted) return aborted();
       if (timedOut) return noAnswer('timeout', `No complete answer within ${this.timeoutMs} ms.`, true);
       // fetch rejects with a TypeError for a network error, a CORS refusal or a blocked request,
       // and tells them apart from no script (by design: https://fetch.spec.whatwg.org/#concept-network-error).

@@ -1,5 +1,5 @@
 import type {CareStrings} from '../i18n/index.js';
-import {lengthLeft} from '../lib/text.js';
+import {isEmail, lengthLeft} from '../lib/text.js';
 
 /** A field of a form: how to find its control, its length limit, and the server's names for it. */
 export interface FieldSpec {
@@ -63,8 +63,8 @@ export class FieldValidation {
 
   /**
    * Shows the errors the server reported (keyed by its field names), each on our field of that
-   * name; returns how many fields matched. A field named without wording of its own gets the
-   * form's message for it, else `fallback` (the server's message for the whole answer, e.g. the
+   * name; returns how many fields matched. Each gets the form's message for it where the form's
+   * own check sees the fault, else the server's wording, else `fallback` (the server's message for the whole answer, e.g. the
    * classic handler's "Please enter a valid email address."), else "required".
    */
   showServerErrors(fields: Record<string, string>, fallback: string): number {
@@ -73,7 +73,8 @@ export class FieldValidation {
     for (const spec of this.fields()) {
       const key = spec.serverNames.find((n) => Object.hasOwn(fields, n));
       if (key === undefined) continue;
-      errors[spec.name] = fields[key] || this.messageFor(spec) || fallback || this.strings().valueMissing;
+      // The form's own words first, in the reader's language, where its own check sees the fault.
+      errors[spec.name] = this.messageFor(spec) || fields[key] || fallback || this.strings().valueMissing;
       this.refused.set(spec.name, spec.control()?.value ?? '');
     }
     this.attempted = true;
@@ -101,10 +102,13 @@ export class FieldValidation {
     const control = spec.control();
     if (!control) return undefined;
     const t = this.strings();
-    const v = control.validity;
-    if (v.valueMissing) return t.valueMissing;
-    if (v.typeMismatch) return control.type === 'url' ? t.typeMismatchUrl : t.typeMismatchEmail;
-    if (control.type === 'url' && control.value && !/^https?:\/\//i.test(control.value.trim())) return t.typeMismatchUrl;
+    // The checks WordPress makes on what it is sent, so that its refusal (an English page on many
+    // sites) is rarely seen: spaces alone are nothing, and an email must pass is_email().
+    const value = control.value.trim();
+    if (control.required && control.type !== 'checkbox' && !value) return t.valueMissing;
+    if (control.validity.valueMissing) return t.valueMissing;
+    if (control.type === 'email' && value && !isEmail(value)) return t.typeMismatchEmail;
+    if (control.type === 'url' && value && (control.validity.typeMismatch || !/^https?:\/\//i.test(value))) return t.typeMismatchUrl;
     if (spec.max !== undefined) {
       const left = lengthLeft(control.value, spec.max, spec.measure);
       if (left < 0) return t.tooLong(-left);

@@ -63,7 +63,7 @@ export const en = {
   commentSubmit: 'Post Comment',
   commentPublished: 'Your comment has been published.',
   commentPending: 'Your comment is awaiting moderation.',
-  commentDuplicate: 'Duplicate comment detected; it looks as though you’ve already said that!',
+  commentDuplicate: 'Your comment was already received.',
   commentFlood: 'You are posting comments too quickly. Slow down.',
   commentLoginRequired: 'Sorry, you must be logged in to comment.',
   commentKept: 'We kept your comment. Try again.',

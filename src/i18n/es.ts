@@ -60,7 +60,7 @@ export const es: CareStrings = {
   commentSubmit: 'Publicar el comentario',
   commentPublished: 'Tu comentario se ha publicado.',
   commentPending: 'Tu comentario está esperando moderación.',
-  commentDuplicate: 'Se ha detectado un comentario duplicado; ¡parece que ya has dicho eso!',
+  commentDuplicate: 'Tu comentario ya se había recibido.',
   commentFlood: 'Estás publicando comentarios demasiado rápido. Tómatelo con calma.',
   commentLoginRequired: 'Lo siento, debes iniciar sesión para comentar.',
   commentKept: 'Hemos guardado tu comentario. Inténtalo de nuevo.',

@@ -67,7 +67,7 @@ const LOGIN_CODES = new Set(['rest_comment_login_required', 'not_logged_in']);
 
 /**
  * The comment form, in WordPress's words. A comment held for moderation says so and links
- * nowhere; a published one links to itself. Every refusal and failure keeps what was typed, and
+ * nowhere; a published one links to itself; a duplicate was received before. Every refusal and failure keeps what was typed, and
  * says so where the reader might fear otherwise. Undefined for an aborted submission.
  */
 export function commentResult(outcome: Outcome, t: CareStrings): FormResult | undefined {
@@ -79,7 +79,10 @@ export function commentResult(outcome: Outcome, t: CareStrings): FormResult | un
     case 'field-errors':
       return {...refusal(outcome.message || t.commentRejected), fields: outcome.fields};
     case 'duplicate':
-      return refusal(t.commentDuplicate);
+      // WordPress's duplicate check matches the post, the parent, the author and the exact text:
+      // the reader's comment is there. Most often its first answer was lost, or the browser
+      // resent the request by itself below fetch; moderation may still hold it.
+      return {ok: true, pending: true, message: t.commentDuplicate};
     case 'too-fast':
       return refusal(t.commentFlood);
     case 'rejected':

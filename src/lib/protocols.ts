@@ -35,6 +35,11 @@ export interface SubmitRequest {
    * it, so it must never reach another site.
    */
   nonce?: string;
+  /**
+   * Where WordPress gives a fresh REST nonce (`admin-ajax.php?action=rest-nonce`), asked once when
+   * it refuses `nonce` as stale (403 `rest_cookie_invalid_nonce`), as a day-old cached page makes it.
+   */
+  nonceUrl?: string;
   /** Sent as `Idempotency-Key` (only with `json` and `form`, see {@link encodeRequest}). */
   idempotencyKey?: string;
 }

@@ -50,3 +50,14 @@ export function lengthLeft(text: string, max: number, measure: (value: string) =
   }
   return -remove;
 }
+
+/**
+ * Whether WordPress's `is_email()` takes `email` (trimmed first, as WordPress does): what
+ * wp-comments-post.php and the REST API accept. Stricter than `type="email"`, which takes
+ * `name@example`: the domain needs a dot, and no part of it may start or end with a hyphen.
+ */
+export function isEmail(email: string): boolean {
+  const at = email.indexOf('@', 1);
+  const subs = email.slice(at + 1).split('.');
+  return email.length > 5 && at > 0 && /^[\w!#$%&'*+/=?^`{|}~.-]+$/.test(email.slice(0, at)) && subs.length > 1 && subs.every((sub) => /^[a-z\d]([a-z\d-]*[a-z\d])?$/i.test(sub));
+}

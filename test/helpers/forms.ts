@@ -71,6 +71,14 @@ export async function submitAndWait<T = unknown>(el: HTMLElement & {updateComple
   return detail;
 }
 
+/**
+ * Makes the next submission send `changes` in place of what the reader typed (a `care-submit`
+ * listener may change `detail.data`): how a test reaches a server stricter than the form.
+ */
+export function sendInstead(el: Element, changes: Record<string, unknown>): void {
+  el.addEventListener('care-submit', (e) => Object.assign((e as CustomEvent<{data: Record<string, unknown>}>).detail.data, changes), {once: true});
+}
+
 /** Records the care-* events of an element: their order, and each type's details. */
 export function recordEvents(el: Element, types = ['care-submit', 'care-success', 'care-error']): {types: string[]; details: Record<string, unknown[]>} {
   const log = {types: [] as string[], details: {} as Record<string, unknown[]>};

@@ -57,8 +57,11 @@ describe('commentResult: what the comment form shows, in WordPress\'s words', ()
     expect(commentResult(aborted, t)).to.equal(undefined);
   });
 
-  it('duplicate and flood in WordPress\'s own wording', () => {
-    expect(commentResult({kind: 'duplicate', status: 409, code: 'comment_duplicate', message: 'x'}, t)).to.include({ok: false, message: en.commentDuplicate});
+  it('a duplicate was received before (WordPress matched the same text by the same author on the post): held, as far as the form knows', () => {
+    expect(commentResult({kind: 'duplicate', status: 409, code: 'comment_duplicate', message: 'x'}, t)).to.deep.equal({ok: true, pending: true, message: 'Your comment was already received.'});
+  });
+
+  it('flood in WordPress\'s own wording', () => {
     expect(commentResult({kind: 'too-fast', status: 400, code: 'comment_flood', message: 'x'}, t)).to.include({ok: false, message: en.commentFlood});
   });
 });

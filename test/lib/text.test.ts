@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {charLength, lengthLeft, utf8Length} from '../../src/lib/text.js';
+import {charLength, isEmail, lengthLeft, utf8Length} from '../../src/lib/text.js';
 
 describe('lengthLeft: a limit told in characters, whatever the server counts', () => {
   it('characters, as a REST schema counts: an emoji is one character', () => {
@@ -23,5 +23,32 @@ describe('lengthLeft: a limit told in characters, whatever the server counts', (
     // Two ASCII letters after an emoji: the letters, then the emoji, must go.
     expect(lengthLeft(`${'a'.repeat(243)}😀bc`, 245, utf8Length)).to.equal(-3);
     expect(lengthLeft('', 0, utf8Length)).to.equal(0);
+  });
+});
+
+describe("isEmail: WordPress's is_email(), what its comment handlers accept (each case checked against WordPress 6.1's)", () => {
+  it('takes ordinary addresses, the local part\'s special characters, and hyphens inside a domain label', () => {
+    const taken = ['name@example.com', 'first.last+tag@mail.example.org', "o'brien@ex-ample.co.uk", 'a_b{c}|~@x.io', 'ab@c.de'];
+    expect(taken.filter((email) => !isEmail(email))).to.deep.equal([]);
+  });
+
+  it('refuses what type="email" takes but WordPress does not, and what neither takes', () => {
+    const refused = [
+      'name@example', // no dot in the domain
+      'a@b.c', // shorter than 6
+      '@example.com', // nothing before the @
+      'name@-example.com', // a label starting with a hyphen
+      'name@example-.com',
+      'name@example..com',
+      'name@.example.com',
+      'name@example.com.',
+      'name@exa_mple.com', // an underscore in the domain
+      'náme@example.com', // a letter outside ASCII
+      'name@exámple.com',
+      'na me@example.com',
+      'name@example@example.com',
+      'name.example.com',
+    ];
+    expect(refused.filter((email) => isEmail(email))).to.deep.equal([]);
   });
 });

@@ -5,8 +5,9 @@ import {bundleSizes} from '../runner/size.mjs';
 
 // All five elements with Lit inlined. Lit alone is 5.5 KB brotli (`npm run size`); see README "Size and speed".
 // 24 KB since the reader-privacy controls (expiring records, Discard draft, Forget) and the linear
-// reading of hostile answers (about 1.4 KB together).
-const BUDGET_BROTLI = 24 * 1024;
+// reading of hostile answers (about 1.4 KB together); 25 KB since WordPress's own checks before
+// sending (is_email, trimmed fields) and the renewal of a stale nonce (about 0.3 KB).
+const BUDGET_BROTLI = 25 * 1024;
 
 test('dist/care-elements.js stays within its brotli budget', () => {
   const {minified, gzip, brotli} = bundleSizes();

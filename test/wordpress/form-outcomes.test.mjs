@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {
+  EMPTIED,
   MISSING_POST,
   RUN,
   SAYS,
@@ -27,6 +28,7 @@ import {
   ownProblems,
   reader,
   setCommentStatus,
+  sendInstead,
   skip,
   submit,
   view,
@@ -57,7 +59,6 @@ const PROTOCOLS = [
 
 /** The stored comments, reduced to what a case is about. */
 const stored = (rows) => rows.map(({post, parent, approved}) => ({post, parent, approved}));
-const EMPTY = {comment: '', author: '', email: '', url: ''};
 
 describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, () => {
   let browser;
@@ -91,13 +92,13 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
           await fill(page, typed(who, text));
           const shown = await submit(page);
           assert.deepEqual([shown.kind, shown.status, shown.link], ['success', SAYS.pending, null]);
-          assert.deepEqual(shown.values, EMPTY, 'name, email and website are not remembered without the box ticked');
+          assert.deepEqual(shown.values, EMPTIED, 'name, email and website are not remembered without the box ticked');
           assert.equal(shown.focus, 'status');
           assert.deepEqual(stored(await commentsWith(text)), [{post: info.posts.article, parent: 0, approved: '0'}]);
           // The reader's own held comment is not on the page they come back to, and no draft returns.
           await open('article', q);
           assert.equal(await page.getByText(text).count(), 0);
-          assert.deepEqual((await view(page)).values, EMPTY);
+          assert.deepEqual((await view(page)).values, EMPTIED);
         }),
       );
 
@@ -120,15 +121,14 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
       );
 
       it(
-        'the same comment again is a duplicate: refused, everything kept, still one comment',
+        'the same comment again is a duplicate: told it was already received, the form emptied, still one comment',
         as('duplicate', async ({page, open, who}, text) => {
           await open('article', q);
           await fill(page, typed(who, text));
           assert.equal((await submit(page)).status, SAYS.pending);
           await fill(page, typed(who, text));
           const shown = await submit(page);
-          assert.deepEqual([shown.kind, shown.status, shown.submit], ['error', SAYS.duplicate, SAYS.retry]);
-          assertKept(shown, typed(who, text));
+          assert.deepEqual([shown.kind, shown.status, shown.values], ['success', SAYS.duplicate, EMPTIED]);
           assert.equal((await commentsWith(text)).length, 1);
         }),
       );
@@ -149,29 +149,38 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
       );
 
       it(
-        "an email the browser accepts and WordPress does not: WordPress's words at the email field, focus there",
+        "an email the browser accepts and WordPress does not: the element refuses it first (WordPress's own rule); sent anyway, WordPress's words at the email field, focus there",
         as('invalid-email', async ({page, open, who}, text) => {
           await open('article', q);
-          // type="email" accepts a domain without a dot; WordPress's is_email() does not.
+          // type="email" accepts a domain without a dot; WordPress's is_email() does not, nor does the element.
           const values = {...typed(who, text), email: who.email.replace(/\.com$/, '')};
           await fill(page, values);
+          const own = await submit(page);
+          assert.deepEqual([own.kind, own.invalid, own.focus], ['invalid', {email: SAYS.badEmail}, 'email']);
+          assertKept(own, values);
+          await fill(page, {email: who.email});
+          await sendInstead(page, {[protocol.name === 'REST' ? 'author_email' : 'email']: values.email});
           const shown = await submit(page);
           assert.deepEqual([shown.kind, shown.status, shown.invalid, shown.focus], ['error', SAYS.oneField, {email: protocol.invalidEmail}, 'email']);
-          assertKept(shown, values);
+          assertKept(shown, {...values, email: who.email});
           assert.equal((await commentsWith(text)).length, 0);
         }),
       );
 
       it(
-        "a comment of spaces only: WordPress's words at the comment field, focus there",
-        as('empty-comment', async ({page, open, who}) => {
+        "a comment of spaces only: the element refuses it first, as WordPress trims it; sent anyway, WordPress's words at the comment field, focus there",
+        as('empty-comment', async ({page, open, who}, text) => {
           await open('article', q);
-          // `required` lets spaces through; WordPress trims them away.
+          // `required` lets spaces through; WordPress trims them away, and so does the element.
           const values = typed(who, '   ');
           await fill(page, values);
+          const own = await submit(page);
+          assert.deepEqual([own.kind, own.invalid, own.focus], ['invalid', {comment: 'This field is required.'}, 'comment']);
+          await fill(page, {comment: text});
+          await sendInstead(page, {[protocol.name === 'REST' ? 'content' : 'comment']: '   '});
           const shown = await submit(page);
           assert.deepEqual([shown.kind, shown.status, shown.invalid, shown.focus], ['error', SAYS.oneField, {comment: protocol.emptyComment}, 'comment']);
-          assertKept(shown, values);
+          assertKept(shown, {...values, comment: text});
           assert.equal(await commentsFrom(who.email), 0);
         }),
       );

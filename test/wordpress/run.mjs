@@ -119,15 +119,17 @@ say(`WordPress ${info.wpVersion} provisioned at ${info.baseUrl} in ${seconds(pro
 const env = {...process.env, CARE_WP_INSTANCE: join(instance.dir, 'instance.json')};
 if (serve) {
   say(`serving until Ctrl-C; in another shell: CARE_WP_INSTANCE=${env.CARE_WP_INSTANCE} node --test test/wordpress/<file>.test.mjs`);
-  await new Promise(() => {});
+  // A pending promise alone does not keep Node alive (the servers are detached): a timer does.
+  await new Promise(() => setInterval(() => {}, 1 << 30));
 }
 
 const testFiles = files.length ? files : readdirSync(HERE).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => relative(REPO_ROOT, join(HERE, name)));
 // Two phases. Files that change the whole site for a while (its language, its anonymous REST
-// switch) run alone, after the others; the others share nothing and run two at a time, so that the
+// switch, the plugin active: plugin-*.test.mjs install and activate it, and remove it when they end)
+// run alone, after the others; the others share nothing and run two at a time, so that the
 // contract's wait out of WordPress's flood window (16 s of sleeping) overlaps browser tests.
 const ALONE = new Set(['form-access.test.mjs', 'form-spanish.test.mjs']);
-const alone = (file) => ALONE.has(file.split('/').at(-1));
+const alone = (file) => ALONE.has(file.split('/').at(-1)) || /^plugin-.*\.test\.mjs$/.test(file.split('/').at(-1));
 const phases = [
   {files: testFiles.filter((file) => !alone(file)), concurrency: 2},
   {files: testFiles.filter(alone), concurrency: 1},

@@ -112,6 +112,13 @@ export class CareCommentForm extends CareElement {
    */
   @property({attribute: 'wp-nonce'}) wpNonce = '';
 
+  /**
+   * Where WordPress gives a fresh REST nonce, asked when it refuses `wp-nonce` as stale (a cached
+   * page's): `admin-ajax.php?action=rest-nonce`. By default the one beside a `/wp-json/` action;
+   * the plugin prints it for sites whose admin lives elsewhere.
+   */
+  @property({attribute: 'nonce-url'}) nonceUrl = '';
+
   /** The heading text; an empty string shows no heading. */
   @property() heading?: string;
 
@@ -127,6 +134,13 @@ export class CareCommentForm extends CareElement {
   /** The post id in use. */
   private get post(): string {
     return this.postId ?? this.form.page.typed('comment_post_ID');
+  }
+
+  /** Where a fresh nonce can be had: `nonce-url`, else WordPress's admin-ajax beside a `/wp-json/` action. */
+  private get nonceEndpoint(): string | undefined {
+    const action = this.form.action ?? '';
+    const root = action.indexOf('/wp-json/');
+    return this.nonceUrl || (root < 0 ? undefined : `${action.slice(0, root)}/wp-admin/admin-ajax.php?action=rest-nonce`);
   }
 
   /** The parent comment id in use, or 0. */
@@ -183,8 +197,8 @@ export class CareCommentForm extends CareElement {
     const {form} = this;
     const [author, email, url] = ['author', 'email', 'url'].map((name) => form.text(name).trim());
     const input = {post: this.post, parent: this.parent, comment: sent.comment, author, email, url};
-    const outcome = await form.send(commentFields(form.protocol, input), {nonce: this.wpNonce || undefined});
-    if (outcome?.kind !== 'accepted' && outcome?.kind !== 'pending') return;
+    const result = await form.send(commentFields(form.protocol, input), {nonce: this.wpNonce || undefined, nonceUrl: this.nonceEndpoint});
+    if (!result?.ok) return;
     // Only the text the server accepted is forgotten; an edit made while sending stays.
     this.draft.forget(sent.key, sent.comment);
     const unchanged = this.form.text('comment') === sent.comment;
