@@ -139,13 +139,15 @@ export interface CommentInput {
 /**
  * A comment's fields by the names each protocol uses: WordPress REST's (`author_name`,
  * `content`...), `wp-comments-post.php`'s (`comment_post_ID`...), or plain names for other
- * endpoints. An empty website is left out where WordPress would refuse an empty URL.
+ * endpoints. Over REST an empty name, email or website is left out: WordPress would refuse an
+ * empty URL, and files a logged-in reader's comment under the account only when no author field
+ * comes.
  */
 export function commentFields(protocol: Protocol, c: CommentInput): Record<string, string | number | undefined> {
   const post = Number(c.post) || 0;
   switch (protocol) {
     case 'wordpress':
-      return {post, parent: c.parent, author_name: c.author, author_email: c.email, author_url: c.url || undefined, content: c.comment};
+      return {post, parent: c.parent, author_name: c.author || undefined, author_email: c.email || undefined, author_url: c.url || undefined, content: c.comment};
     case 'wordpress-classic':
       return {comment: c.comment, author: c.author, email: c.email, url: c.url, comment_post_ID: post, comment_parent: c.parent};
     default:

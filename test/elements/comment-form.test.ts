@@ -402,6 +402,28 @@ describe('<care-comment-form>', () => {
         elsewhere.remove();
       });
 
+      it("a logged-in reader's form (comment_form() prints no name or email field): the element asks for neither, sends none, and shows the theme's line with its http(s) links", async () => {
+        const post = unique();
+        const el = await fixture<CareCommentForm>(`<care-comment-form protocol="wordpress" action="${ROUTE}"><div id="respond">
+          <form action="${CLASSIC}" method="post" id="commentform">
+            <p class="logged-in-as"><a href="/wp-admin/profile.php" aria-label="Logged in as Care Author. Edit your profile.">Logged in as Care Author</a>. <a href="javascript:alert(1)">Log out?</a> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>
+            <p><textarea id="comment" name="comment" required></textarea></p>
+            <input type="hidden" name="comment_post_ID" value="${post}" /><input type="hidden" name="comment_parent" value="0" />
+          </form></div></care-comment-form>`);
+        await el.updateComplete;
+        expect(['comment', 'author', 'email', 'url', 'remember'].filter((id) => shadow(el).getElementById(id))).to.deep.equal(['comment']);
+        const notes = part(el, 'notes');
+        expect(textOf(notes)).to.equal('Logged in as Care Author. Log out? Required fields are marked *');
+        const links = [...notes.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]);
+        expect(links).to.deep.equal([[`${location.origin}/wp-admin/profile.php`, 'Logged in as Care Author. Edit your profile.']]);
+        await fill(el, {comment: 'From my account.'});
+        const sent = nextEvent<{data: Record<string, unknown>}>(el, 'care-submit');
+        el.addEventListener('care-submit', (e) => e.preventDefault());
+        clickSubmit(el);
+        const {detail} = await sent;
+        expect(JSON.parse(JSON.stringify(detail.data, ['post', 'parent', 'content', 'author_name', 'author_email', 'author_url']))).to.deep.equal({post, parent: 0, content: 'From my account.'});
+      });
+
       it('attributes win over the page form', async () => {
         const c = commentCase();
         const el = await fixture<CareCommentForm>(`<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpRespond(c.post + 1)}</care-comment-form>`);

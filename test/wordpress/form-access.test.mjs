@@ -67,7 +67,7 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
 
   it(
     'a logged-in reader (the Author, through wp-login.php) sends the wp_rest nonce and is let in with anonymous REST comments off; ' +
-      'today the element asks for a name and email the theme does not, and WordPress files the comment under them, not the account',
+      "like the theme's form, the element asks for no name or email, shows the theme's \"Logged in as\" line, and WordPress files the comment under the account",
     as('logged-in-rest', {anonymous: false}, async (r, text) => {
       const {page} = r;
       await logIn(r, info.users.author);
@@ -77,33 +77,30 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
       await r.open('article', REST);
       const nonce = await page.locator(FORM).getAttribute('wp-nonce');
       assert.match(nonce, /^[0-9a-f]{10}$/);
-      // The theme's form greets the account and asks for no name or email...
+      // The theme's form greets the account and asks for no name or email, and so does the element.
       assert.match(await page.locator(`${FORM} .logged-in-as`).innerText(), /^Logged in as Care Author\./);
       assert.equal(await page.locator(`${FORM} #respond #author`).count(), 0);
-      // ...the element still asks for both (today).
+      const notes = await page.locator(`${FORM} [part="notes"]`).innerText();
+      assert.equal(notes, 'Logged in as Care Author. Edit your profile. Log out? Required fields are marked *');
+      assert.deepEqual(await page.locator(`${FORM} [part="notes"] a`).evaluateAll((links) => links.map((a) => new URL(a.href).pathname)), ['/wp-admin/profile.php', '/wp-login.php']);
+      assert.deepEqual(Object.entries((await view(page)).values).filter(([, value]) => value !== undefined).map(([name]) => name), ['comment']);
       await fill(page, {comment: text});
-      const refused = await submit(page);
-      assert.deepEqual([refused.kind, refused.invalid], ['invalid', {author: 'This field is required.', email: 'This field is required.'}]);
-      assert.deepEqual(sent, [], 'nothing is sent while the element finds fields missing');
-      await fill(page, {author: 'Typed Name', email: `typed-${RUN}@example.com`});
       const shown = await submit(page);
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
       assert.deepEqual(sent, [nonce]);
-      // REST fills in the account only when no author field is sent (create_item's $missing_author).
-      const [row] = await commentsWith(text);
-      assert.deepEqual([row.user, row.author, row.email], [0, 'Typed Name', `typed-${RUN}@example.com`]);
-      assert.equal((await commentsWith(text)).length, 1);
+      const rows = await commentsWith(text);
+      assert.deepEqual(rows.map(({user, author, email}) => [user, author, email]), [[info.users.author.id, 'Care Author', 'care-author@example.com']]);
     }),
   );
 
   it(
-    'a logged-in reader through the classic handler: held, filed under the account whatever was typed (today the element asks for a name and email)',
+    'a logged-in reader through the classic handler: held, filed under the account, no name or email asked',
     as('logged-in-classic', {}, async (r, text) => {
       // Another Author: WordPress counts a logged-in reader's floods per account.
       const account = await newUser('classic');
       await logIn(r, account);
       await r.open('article');
-      await fill(r.page, {comment: text, author: 'Typed Name', email: `typed-classic-${RUN}@example.com`});
+      await fill(r.page, {comment: text});
       const shown = await submit(r.page);
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
       const rows = await commentsWith(text);
@@ -146,15 +143,15 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
       await logIn(r, account);
       const seen = watchNonces(r.page);
       await r.open('article', {...REST, 'care-nonce': 'stale'});
-      // Today the element asks a logged-in reader for a name and email (see the logged-in test above).
-      await fill(r.page, {comment: text, author: account.name, email: account.email});
+      await fill(r.page, {comment: text});
       const shown = await submit(r.page);
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
       assert.equal(seen.sent.length, 2);
       assert.equal(seen.sent[0], '0123456789');
       assert.match(seen.sent[1], /^[0-9a-f]{10}$/);
       assert.equal(seen.asked, 1);
-      assert.equal((await commentsWith(text)).length, 1);
+      const rows = await commentsWith(text);
+      assert.deepEqual(rows.map(({user}) => user), [account.id]);
     }),
   );
 });

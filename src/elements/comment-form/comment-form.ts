@@ -4,7 +4,7 @@ import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
 import {commentResult} from '../../lib/form-result.js';
 import {commentFields, type Protocol} from '../../lib/protocols.js';
-import {lengthLeft, utf8Length} from '../../lib/text.js';
+import {lengthLeft, safeHttpUrl, utf8Length} from '../../lib/text.js';
 import {formStyles} from '../../styles/form.js';
 import {baseStyles, tokens} from '../../styles/tokens.js';
 import {emit, type CareCancelReplyDetail} from '../../events.js';
@@ -143,6 +143,16 @@ export class CareCommentForm extends CareElement {
     return this.nonceUrl || (root < 0 ? undefined : `${action.slice(0, root)}/wp-admin/admin-ajax.php?action=rest-nonce`);
   }
 
+  /**
+   * The theme's "Logged in as …" line when the page's form is WordPress's for a logged-in reader:
+   * comment_form() then prints no name or email field, and WordPress files the comment under the
+   * account. Then neither does the element ask for them, nor send them.
+   */
+  private get account(): Element | null | undefined {
+    const form = this.form.page.form;
+    return form && !form.elements.namedItem('author') && !form.elements.namedItem('email') ? form.querySelector('.logged-in-as') : undefined;
+  }
+
   /** The parent comment id in use, or 0. */
   private get parent(): number {
     return Number(this.parentId ?? this.form.page.typed('comment_parent')) || 0;
@@ -195,7 +205,8 @@ export class CareCommentForm extends CareElement {
     // What is sent, and under which key its draft is saved: the box stays editable while sending.
     const sent = {key: this.draft.currentKey, comment: this.form.text('comment')};
     const {form} = this;
-    const [author, email, url] = ['author', 'email', 'url'].map((name) => form.text(name).trim());
+    // A logged-in reader sends no identity: WordPress takes the account's.
+    const [author, email, url] = ['author', 'email', 'url'].map((name) => (this.account === undefined ? form.text(name).trim() : ''));
     const input = {post: this.post, parent: this.parent, comment: sent.comment, author, email, url};
     const result = await form.send(commentFields(form.protocol, input), {nonce: this.wpNonce || undefined, nonceUrl: this.nonceEndpoint});
     if (!result?.ok) return;
@@ -256,6 +267,23 @@ export class CareCommentForm extends CareElement {
         : nothing}</div>`;
   }
 
+  /**
+   * The notes: for a logged-in reader the theme's "Logged in as …. Log out?" line, its text and
+   * its http(s) links only; for anyone else, WordPress's note on the email and required fields.
+   */
+  private renderNotes() {
+    const t = this.t;
+    const account = this.account;
+    if (account === undefined) {
+      return html`<p part="notes"><span id="email-notes">${t.commentNotes}</span> ${t.commentRequiredNote} <span class="required" aria-hidden="true">*</span></p>`;
+    }
+    return html`<p part="notes">${[...(account?.childNodes ?? [])].map((node) => {
+      if (!(node instanceof HTMLAnchorElement)) return node.textContent;
+      const href = safeHttpUrl(node.getAttribute('href'), document.baseURI);
+      return href ? html`<a href=${href} aria-label=${node.getAttribute('aria-label') ?? nothing}>${node.textContent}</a>` : node.textContent;
+    })}</p>`;
+  }
+
   /** The success line: held for moderation, or published with a link to the comment. */
   private renderResult(message: string, link: string | undefined) {
     return html`${message}${link ? html` <a href=${link}>${this.t.commentViewLink}</a>` : nothing}`;
@@ -268,16 +296,18 @@ export class CareCommentForm extends CareElement {
     return html`<form part="form" id="commentform" novalidate aria-labelledby=${this.headingText ? 'heading' : nothing}
         aria-busy=${sending ? 'true' : 'false'} @submit=${this.sendComment}>
       ${this.renderHeader()}
-      <p part="notes"><span id="email-notes">${t.commentNotes}</span> ${t.commentRequiredNote} <span class="required" aria-hidden="true">*</span></p>
+      ${this.renderNotes()}
       ${this.renderField('comment', t.commentComment, true, 'textarea')}
-      ${this.renderField('author', t.commentName, true, 'text', 'name')}
-      ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
-      ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
-      <div part="choice" class="check">
-        <input part="checkbox" id="remember" name="wp-comment-cookies-consent" type="checkbox" .checked=${this._remember}
-          @change=${(e: Event) => this.toggleRemember((e.target as HTMLInputElement).checked)} />
-        <label part="label" for="remember">${t.commentRemember}</label>
-      </div>
+      ${this.account === undefined
+        ? html`${this.renderField('author', t.commentName, true, 'text', 'name')}
+          ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
+          ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
+          <div part="choice" class="check">
+            <input part="checkbox" id="remember" name="wp-comment-cookies-consent" type="checkbox" .checked=${this._remember}
+              @change=${(e: Event) => this.toggleRemember((e.target as HTMLInputElement).checked)} />
+            <label part="label" for="remember">${t.commentRemember}</label>
+          </div>`
+        : nothing}
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.commentSubmit}</button>
       ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.message, status.link) : nothing, this._note)}
