@@ -56,7 +56,9 @@ export function renderCheckItem(item: CareItem, index: number, checked: boolean,
  * tree so its first message is announced), beside `control`, the button that forgets them.
  */
 export function renderStorageFooter(notice: string, control: unknown): TemplateResult {
-  return html`<div part="footer" class="notice"><p part="storage-notice" role="status">${notice}</p>${control}</div>`;
+  // Empty, it is a plain block with nothing in it, which margins collapse through: the list's and
+  // the caution's stay one, as on the page before the upgrade, and nothing below moves.
+  return html`<div part="footer" class="notice" ?data-empty=${!notice && control === nothing}><p part="storage-notice" role="status">${notice}</p>${control}</div>`;
 }
 
 /** Fires `care-change`: `checked` are the checked ids among the `total` items shown, in list order. */

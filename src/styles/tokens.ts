@@ -92,6 +92,9 @@ export const baseStyles = css`
     gap: var(--_space-xs) var(--_space-m);
     margin: 0;
   }
+  .notice[data-empty] {
+    display: block;
+  }
   .notice > :first-child {
     flex: 1 1 10em;
     margin: 0;

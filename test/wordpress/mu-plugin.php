@@ -55,7 +55,14 @@ add_filter( 'pre_wp_mail', '__return_false' );
  *   care-post-id=<n>          the element's post-id (a post that does not exist, say)
  *   care-parent-id=<n>        the element's parent-id (a reply)
  * A logged-in reader gets a fresh `wp_rest` nonce.
+ *
+ * While the plugin (wordpress/care-elements/) is active, it prints the bundle and the comment form
+ * itself: both hooks below step aside (`CARE_ELEMENTS_VERSION` is defined once it has loaded,
+ * after this file, so they ask when they run).
  */
+function care_test_plugin_active() {
+	return defined( 'CARE_ELEMENTS_VERSION' );
+}
 function care_test_query_arg( $name ) {
 	return isset( $_GET[ $name ] ) && is_string( $_GET[ $name ] ) ? sanitize_key( $_GET[ $name ] ) : '';
 }
@@ -63,7 +70,7 @@ function care_test_query_arg( $name ) {
 add_action(
 	'wp_head',
 	function () {
-		if ( ! is_singular() || 'off' === care_test_query_arg( 'care-bundle' ) ) {
+		if ( care_test_plugin_active() || ! is_singular() || 'off' === care_test_query_arg( 'care-bundle' ) ) {
 			return;
 		}
 		$file = WP_CONTENT_DIR . '/care-elements/care-elements.js';
@@ -75,6 +82,9 @@ add_action(
 add_action(
 	'comment_form_before',
 	function () {
+		if ( care_test_plugin_active() ) {
+			return;
+		}
 		$attributes = '';
 		if ( 'wordpress' === care_test_query_arg( 'care-protocol' ) ) {
 			$attributes .= sprintf( ' protocol="wordpress" action="%s"', esc_url( rest_url( 'wp/v2/comments' ) ) );
@@ -96,6 +106,9 @@ add_action(
 add_action(
 	'comment_form_after',
 	function () {
+		if ( care_test_plugin_active() ) {
+			return;
+		}
 		echo '</care-comment-form>';
 	}
 );
