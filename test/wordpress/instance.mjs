@@ -419,6 +419,9 @@ export class WordPressInstance {
       WP_CONTENT_DIR: this.paths.content,
       WP_CONTENT_URL: `${this.baseUrl}/wp-content`,
       WP_ENVIRONMENT_TYPE: 'local',
+      // Every notice, warning and deprecation goes to php-error.log (never into a page): the plugin's tests read it.
+      WP_DEBUG: true,
+      WP_DEBUG_DISPLAY: false,
       AUTOMATIC_UPDATER_DISABLED: true,
     };
     for (const key of ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']) constants[key] = salt();

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {FORM, RUN, SAYS, approvedComment, commentsWith, fill, info, launch, newPost, ownProblems, reader, restoreOption, setOption, skip, submit, view} from './post-page.mjs';
-import {clearSettings, installPlugin, removePlugin, setSettings} from './plugin.mjs';
+import {clearSettings, installPlugin, removePlugin, setSettings, pluginPhpProblems} from './plugin.mjs';
 
 const PARENT_AUTHOR = 'Parent Author';
 
@@ -121,4 +121,8 @@ describe('the plugin: the comment form setting', {skip, concurrency: 1}, () => {
       assert.equal(await page.locator('script[src*="care-elements.js"]').count(), 0, 'no bundle on a post without an element');
     }),
   );
+
+  it('no PHP notice, warning or error from the plugin in the comment form (WP_DEBUG is on)', async () => {
+    assert.deepEqual(await pluginPhpProblems(), []);
+  });
 });

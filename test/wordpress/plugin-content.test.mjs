@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {AXE_SOURCE, RUN, info, launch, ownProblems, reader, skip, sql} from './post-page.mjs';
-import {ARTICLE, BLOCKS_CONTENT, SHORTCODES_CONTENT, TAGS, contentPost, installPlugin, removePlugin, rest, withAppPassword} from './plugin.mjs';
+import {ARTICLE, BLOCKS_CONTENT, SHORTCODES_CONTENT, TAGS, contentPost, installPlugin, removePlugin, rest, withAppPassword, pluginPhpProblems} from './plugin.mjs';
 
 /** A phone: what the layout-shift bar is measured at. */
 const PHONE = {width: 412, height: 915};
@@ -237,5 +237,9 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
         '<care-comment-form heading="Talk to us" keep-days="10"></care-comment-form>',
       ].join('\n'),
     );
+  });
+
+  it('no PHP notice, warning or error from the plugin in blocks, shortcodes and tags (WP_DEBUG is on)', async () => {
+    assert.deepEqual(await pluginPhpProblems(), []);
   });
 });

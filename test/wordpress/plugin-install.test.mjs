@@ -12,7 +12,7 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {REPO_ROOT} from './instance.mjs';
 import {RUN, info, skip, sql} from './post-page.mjs';
-import {PLUGIN, SIGNUPS, activate, activePlugins, buildZip, deactivate, deletePlugin, installZip, php, pluginDir, postSignup, removePlugin, setSettings, signupsOf} from './plugin.mjs';
+import {PLUGIN, SIGNUPS, activate, activePlugins, buildZip, deactivate, deletePlugin, installZip, php, pluginDir, postSignup, removePlugin, setSettings, signupsOf, pluginPhpProblems} from './plugin.mjs';
 
 const BUNDLE = join(REPO_ROOT, 'dist', 'care-elements.js');
 const address = `install-${RUN}@example.com`;
@@ -88,5 +88,9 @@ describe('the plugin: install from the zip, activate, deactivate, uninstall', {s
     assert.deepEqual(await leftovers(), {options: [], tables: [], meta: []});
     assert.equal(existsSync(pluginDir()), false, 'the plugin folder is gone');
     assert.deepEqual(await activePlugins(), []);
+  });
+
+  it('no PHP notice, warning or error from the plugin in install, activation, deactivation and uninstall (WP_DEBUG is on)', async () => {
+    assert.deepEqual(await pluginPhpProblems(), []);
   });
 });

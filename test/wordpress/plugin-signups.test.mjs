@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {after, before, describe, it} from 'node:test';
 import {RUN, info, launch, logIn, ownProblems, reader, skip} from './post-page.mjs';
-import {BLOCKS_CONTENT, clearSettings, contentPost, installPlugin, php, postSignup, removePlugin, setSettings, signupsOf} from './plugin.mjs';
+import {BLOCKS_CONTENT, clearSettings, contentPost, installPlugin, php, postSignup, removePlugin, setSettings, signupsOf, pluginPhpProblems} from './plugin.mjs';
 
 /** What the element and the no-JavaScript page say after a signup (the bundle's `en` catalogue; the plugin's own words). */
 const THANKS = 'Thank you! Your free gut health guide is ready.';
@@ -239,5 +239,9 @@ care_done( $answers );`,
     assert.deepEqual(answers[removed[0]], {items_removed: true, items_retained: false, messages: [], done: true});
     assert.deepEqual(await signupsOf(gone), []);
     assert.equal((await signupsOf(kept)).length, 1);
+  });
+
+  it('no PHP notice, warning or error from the plugin in the signups (WP_DEBUG is on)', async () => {
+    assert.deepEqual(await pluginPhpProblems(), []);
   });
 });

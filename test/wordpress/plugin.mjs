@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {copyFile, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {copyFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -172,6 +172,12 @@ export async function installPlugin() {
   const installed = await installZip();
   assert.deepEqual([installed.result, installed.plugin], [true, PLUGIN], `the zip installs: ${installed.messages.join(' ')}`);
   assert.equal(await activate(), null, 'the plugin activates');
+}
+
+/** Lines of the instance's PHP error log that name the plugin's files (WP_DEBUG is on: notices and deprecations included). */
+export async function pluginPhpProblems() {
+  const log = await readFile(info.logs.php, 'utf8').catch(() => '');
+  return log.split('\n').filter((line) => line.includes('/plugins/care-elements/'));
 }
 
 /** For a file's `after`: the plugin deactivated and deleted (its data with it), as before installPlugin(). */

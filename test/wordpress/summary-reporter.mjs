@@ -7,9 +7,10 @@ export default async function* summary(source) {
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     if (event.data.details?.type === 'suite') {
-      // A skipped suite reports no test of its own: count it once. (When a suite's hook fails, its
-      // tests are reported as failed, cancelled by it.)
+      // A skipped suite reports no test of its own: count it once. A suite that failed for another
+      // reason than its tests (a `before` or `after` hook that threw) is one failure.
       if (event.data.skip !== undefined) totals.skipped++;
+      else if (event.type === 'test:fail' && event.data.details.error?.failureType !== 'subtestsFailed') totals.failed++;
       continue;
     }
     if (event.data.skip !== undefined || event.data.todo !== undefined) totals.skipped++;
