@@ -193,7 +193,12 @@ export default {
       module: true,
       compress: {passes: 3, unsafe_arrows: true, pure_getters: true},
       mangle: {properties: {regex: new RegExp(`^${PRIVATE_PREFIX.replace(/\$/g, '\\$')}`)}},
-      format: {comments: false},
+      // V8 compiles every function of the bundle eagerly, on a background thread while the file
+      // streams in, instead of on the main thread at each function's first call: nearly all of
+      // them run on load (https://v8.dev/blog/explicit-compile-hints, Chrome 136; other engines
+      // read a comment). Measured on the all-five page: the task that runs the bundle and the first
+      // renders after it take about a quarter less main-thread time.
+      format: {comments: false, preamble: '//# allFunctionsCalledOnLoad'},
     }),
   ],
 };
