@@ -1,4 +1,4 @@
-import {LitElement, type PropertyValues} from 'lit';
+import {LitElement, adoptStyles, supportsAdoptingStyleSheets, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {LocaleController} from '../controllers/locale.js';
 import type {CareStrings} from '../i18n/index.js';
@@ -7,8 +7,68 @@ import type {CareStrings} from '../i18n/index.js';
 const canSlot = typeof HTMLSlotElement !== 'undefined' && 'assign' in HTMLSlotElement.prototype;
 
 /**
+ * How long one task may spend on first renders before it lets the browser paint and handle
+ * input (a long task is 50 ms: https://w3c.github.io/longtasks/).
+ */
+const FIRST_RENDER_BUDGET_MS = 30;
+
+/** Upgraded elements waiting for their first render, each with what renders it. */
+const waiting: {el: Element; run: () => void}[] = [];
+
+/** Lets the browser work, and comes back first where `scheduler.yield` exists (Chrome 129). */
+const yieldToMain = (): Promise<void> =>
+  (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * The first renders of the elements the page held before the bundle ran: one task after the one
+ * that evaluated the bundle and upgraded them, in document order, for as long as the budget lasts,
+ * then after a yield. Elements rendered in one task appear in one frame, and each appears below
+ * those rendered before it, so what a reader sees does not move as the rest appear.
+ */
+async function renderWaiting(): Promise<void> {
+  let start = performance.now();
+  while (waiting.length) {
+    waiting.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    waiting.shift()!.run();
+    if (waiting.length && performance.now() - start > FIRST_RENDER_BUDGET_MS) {
+      await yieldToMain();
+      start = performance.now();
+    }
+  }
+}
+
+function renderInTurn(el: Element, render: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const run = () => {
+      try {
+        render();
+        resolve();
+      } catch (error) {
+        reject(error);
+      }
+    };
+    if (waiting.push({el, run}) === 1) setTimeout(renderWaiting);
+  });
+}
+
+/**
+ * The space a page reserved for an element before the bundle ran (e.g. with
+ * `care-cause-list:not(:defined) { display: block; min-height: 324px; margin-block: 20px 14px }`,
+ * see the README), read while the element is being upgraded, when `:not(:defined)` still
+ * matches, as a rule that keeps it. Empty when the element is inline (a bare tag takes no space),
+ * hidden, or has content of its own.
+ */
+function reservedSpace(el: HTMLElement): string {
+  if (el.firstElementChild) return '';
+  const style = getComputedStyle(el);
+  if (/^(inline|none|contents)$/.test(style.display)) return '';
+  return `:host{display:block;min-height:${el.getBoundingClientRect().height}px;margin-top:${style.marginTop};margin-bottom:${style.marginBottom}}`;
+}
+
+/**
  * What all five elements share: the UI language from the nearest `lang`, the `strings`
- * overrides, and a first render in a task of its own. Not registered as a tag itself.
+ * overrides, and, for an element the page held before the bundle ran, a first render that
+ * waits for the bundle's task to end and moves nothing on the page. Not registered as a tag itself.
  */
 export class CareElement extends LitElement {
   /**
@@ -29,6 +89,12 @@ export class CareElement extends LitElement {
    */
   private readonly upgraded = this.isConnected;
 
+  /** The space the page reserved for this element until it is defined; kept until the first render. */
+  private readonly reserved = this.upgraded ? reservedSpace(this) : '';
+
+  /** An upgraded element's styles wait for its first render. */
+  private unstyled = false;
+
   /** UI strings that replace the built-in ones for the active language. */
   @property({attribute: false}) strings?: Partial<CareStrings>;
 
@@ -37,8 +103,28 @@ export class CareElement extends LitElement {
     return this.locale.strings;
   }
 
+  /**
+   * Until its first render, an upgraded element looks as the page had it before the bundle ran:
+   * its light DOM shown as it was, none of its own styles (a bare tag takes no space, the signup
+   * paints no empty panel), and the space the page reserved for it kept. Nothing moves at the
+   * upgrade, nothing shows at a size it will not keep, and parsing the styles waits too.
+   */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
+    let root: HTMLElement | DocumentFragment;
+    if (this.upgraded && supportsAdoptingStyleSheets) {
+      // LitElement's createRenderRoot(), without adopting the styles yet.
+      const shadow = this.shadowRoot ?? this.attachShadow((this.constructor as typeof CareElement).shadowRootOptions);
+      this.renderOptions.renderBefore ??= shadow.firstChild;
+      this.unstyled = true;
+      if (this.reserved) {
+        const held = new CSSStyleSheet();
+        held.replaceSync(this.reserved);
+        shadow.adoptedStyleSheets = [held];
+      }
+      root = shadow;
+    } else {
+      root = super.createRenderRoot();
+    }
     if (canSlot && this.children.length) {
       this.placeholder = document.createElement('slot');
       root.append(this.placeholder);
@@ -50,17 +136,20 @@ export class CareElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     this.placeholder?.remove();
     this.placeholder = undefined;
+    if (this.unstyled) adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof CareElement).elementStyles);
+    this.unstyled = false;
     super.update(changed);
   }
 
   /**
-   * An upgraded element's first render waits for a task of its own, so the bundle's evaluation,
-   * the upgrade of every element on the page and their first renders do not add up to one long
-   * task on a slow phone (https://web.dev/articles/optimize-long-tasks). Elements a script creates
-   * later, and later updates, render as Lit does: in a microtask.
+   * An upgraded element's first render waits for the task after the bundle's, where the elements
+   * of the page render in document order until a time budget is spent, so the bundle's evaluation,
+   * the upgrades and the first renders do not add up to one long task on a slow phone
+   * (https://web.dev/articles/optimize-long-tasks). Elements a script creates later, and later
+   * updates, render as Lit does: in a microtask.
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && this.upgraded) await new Promise((resolve) => setTimeout(resolve));
-    super.scheduleUpdate();
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || !this.upgraded) return super.scheduleUpdate();
+    return renderInTurn(this, () => super.scheduleUpdate());
   }
 }

@@ -20,6 +20,14 @@ const listStyles = css`
   [part~='item'] + [part~='item'] {
     margin-block-start: var(--care-list-gap, 0);
   }
+  /*
+   * A checkbox row as tall as a text row: the box, aligned on the label's baseline, would stand
+   * above the line by a pixel or two, so a list of checkboxes would be taller than the page's
+   * list of text it replaces, and push down what follows. Where it is painted does not change.
+   */
+  [part~='item'] > [part~='checkbox'] {
+    margin-block: -0.25em;
+  }
   [part~='caution'] {
     color: var(--_muted);
     font-size: 0.9em;

@@ -5,7 +5,9 @@
 // - all five elements (the drop-in bundle itself);
 // - the three lists only (symptom, cause, treatment checklist);
 // - the embedded text alone (the article and the UI strings, en and es);
-// - the Lit floor: an element using the same Lit features, nothing of ours (lit-floor.js).
+// - the Lit floor: an element using the same Lit features, nothing of ours (lit-floor.js);
+// - the five widgets written in plain Lit with the same text, the floor of `npm run bench`
+//   (floor-elements.js): what the same widgets cost without care-elements' behaviour.
 // Compressed bytes do not add up across rows: a shared dictionary compresses better.
 import {rollup} from 'rollup';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
@@ -25,6 +27,7 @@ const PARTS = [
     code: `export {ARTICLE} from ${JSON.stringify(src('content/article.ts'))};\nexport {CATALOGUES} from ${JSON.stringify(src('i18n/index.ts'))};`,
   },
   {name: 'Lit floor (test/bench/lit-floor.js)', entry: new URL('./lit-floor.js', import.meta.url).pathname},
+  {name: 'five widgets in plain Lit (test/bench/floor-elements.js)', entry: new URL('./floor-elements.js', import.meta.url).pathname},
 ];
 
 const VIRTUAL = '\0size-entry';

@@ -1,7 +1,7 @@
 /**
- * The bundle upgrading a page: each upgraded element's first render waits for a task of its own (so a page
- * of elements is not one long task), and until then the page's own light DOM stays on screen.
- * Run `npx rollup -c` (or `npm run build`) first.
+ * The bundle upgrading a page: the first renders of upgraded elements wait for a later task (so a page
+ * of elements is not one long task) and come in document order; until then the page's own light DOM
+ * stays on screen and a bare tag takes no space. Run `npx rollup -c` (or `npm run build`) first.
  */
 import {expect, waitUntil} from '@open-wc/testing';
 
@@ -25,6 +25,7 @@ describe('the bundle while the page loads', () => {
     expect(probe.hasUpdated, 'no render in the task that evaluated the bundle').to.equal(false);
     expect(probe.lightListShown, "the page's list is still shown").to.equal(true);
     expect(probe.placeholder).to.equal(true);
+    expect(probe.bareHeights, 'the bare comment form and signup take no space yet').to.deep.equal([0, 0]);
 
     const list = doc.querySelector('care-cause-list') as HTMLElement & {updateComplete: Promise<boolean>};
     await list.updateComplete;
@@ -32,5 +33,16 @@ describe('the bundle while the page loads', () => {
     expect(list.shadowRoot!.querySelector('slot:not([data-light])'), 'placeholder gone').to.equal(null);
     expect([...list.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Chronic stress', 'A diet high in sugar']);
     expect(list.querySelector('h2')!.getClientRects().length, "the page's heading stays, slotted").to.be.greaterThan(0);
+  });
+
+  it('renders the elements for the first time in document order, whatever the order their tags were defined in', async () => {
+    frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/loading.html';
+    document.body.append(frame);
+    const win = frame.contentWindow as Window & {__probe?: {rendered: string[]}};
+    await waitUntil(() => win.__probe?.rendered.length === 3, 'the three rendered', {timeout: 8000});
+    expect(win.__probe!.rendered).to.deep.equal(['care-comment-form', 'care-cause-list', 'care-guide-signup']);
+    const signup = frame.contentDocument!.querySelector('care-guide-signup')!;
+    expect(signup.getBoundingClientRect().height, 'the signup has its size once rendered').to.be.greaterThan(100);
   });
 });

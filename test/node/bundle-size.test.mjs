@@ -3,11 +3,16 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {bundleSizes} from '../runner/size.mjs';
 
-// All five elements with Lit inlined. Lit alone is 5.5 KB brotli (`npm run size`); see README "Size and speed".
-// 24 KB since the reader-privacy controls (expiring records, Discard draft, Forget) and the linear
-// reading of hostile answers (about 1.4 KB together); 25 KB since WordPress's own checks before
-// sending (is_email, trimmed fields) and the renewal of a stale nonce (about 0.3 KB).
-const BUDGET_BROTLI = 25 * 1024;
+// All five elements with Lit inlined. Issue #11 asked for 18 KB; this is the smallest size found
+// without dropping what readers and publishers use (README "Size and speed"). Lit alone is 5.6 KB
+// brotli and the text a bare tag shows in two languages 3.5 KB; one element alone with the shared
+// strings and controllers is already 14.5 KB (the symptom list) to 19.4 KB (the comment form).
+// Tried on 24,982 B: private members renamed and shortened (-232 B, kept), CSS minified further
+// (-42 B, kept), @lit-labs/rollup-plugin-minify-html-literals (-40 B more, not kept: 43 packages
+// with a native binary), terser's unsafe options (-22 B, not kept), dropping the obsolete
+// HTTP-date forms of Retry-After (-115 B, not kept: RFC 9110 5.6.7 says a recipient must accept
+// them). Then about +400 B for loading without layout shift and +29 B for V8's compile hint.
+const BUDGET_BROTLI = Math.ceil(24.6 * 1024);
 
 test('dist/care-elements.js stays within its brotli budget', () => {
   const {minified, gzip, brotli} = bundleSizes();
