@@ -9,6 +9,9 @@ import {CareElement} from './care-element.js';
 /**
  * Headings, lists and paragraphs keep the browser's own margins and indent, the ones the page's
  * light-DOM version of the element had before the upgrade, so the upgrade moves nothing.
+ *
+ * @cssprop --care-list-indent - Indent of the list (the browser's 40px by default).
+ * @cssprop --care-list-gap - Space between items (0 by default).
  */
 const listStyles = css`
   [part~='heading'] {

@@ -54,10 +54,14 @@ const SERVER_NAMES: Record<Field, readonly string[]> = {
  * @csspart status - The live region with progress, errors and the result.
  * @cssprop --care-color-accent - Button and focus accent.
  * @cssprop --care-input-background - Background of inputs.
- * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
- * @fires care-success - The server accepted the comment; `detail: {pending, response, link}`.
- * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
- * @fires care-cancel-reply - The reader cancelled the reply; `detail: {parentId}` (the comment that was replied to); the `parentId` property becomes `''`.
+ * @slot - The page's own `<form>` (WordPress's `comment_form()`), the no-JavaScript fallback: shown
+ *   until the first render, which takes its `action`, `comment_post_ID`, `comment_parent` and anything
+ *   typed into it (not rendered as a slot afterwards).
+ * @fires {CustomEvent<CareSubmitDetail>} care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
+ * @fires {CustomEvent<CareSuccessDetail>} care-success - The server accepted the comment; `detail: {pending, response, link}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - Sending failed or was refused (`source: 'submit'`, with the `url`
+ *   and `outcome`), or `action` is not a valid URL (`source: 'config'`); `detail: {source, message, url, outcome}`.
+ * @fires {CustomEvent<CareCancelReplyDetail>} care-cancel-reply - The reader cancelled the reply; `detail: {parentId}` (the comment that was replied to); the `parentId` property becomes `''`.
  */
 export class CareCommentForm extends CareElement {
   static override styles = [tokens, baseStyles, formStyles, styles];

@@ -32,9 +32,13 @@ import {styles} from './guide-signup.styles.js';
  * @cssprop --care-signup-background - Panel background (default: the surface token).
  * @cssprop --care-signup-padding - Panel padding.
  * @cssprop --care-color-accent - Button and focus accent.
- * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
- * @fires care-success - The server accepted the signup; `detail: {pending, response, link}`.
- * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
+ * @slot - The page's own `<form action>`, the no-JavaScript fallback: shown until the first render,
+ *   which takes its `action` (the protocol becomes `form`) and anything typed into it (not rendered
+ *   as a slot afterwards).
+ * @fires {CustomEvent<CareSubmitDetail>} care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
+ * @fires {CustomEvent<CareSuccessDetail>} care-success - The server accepted the signup; `detail: {pending, response, link}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - Sending failed or was refused (`source: 'submit'`, with the `url`
+ *   and `outcome`), or `action` is not a valid URL (`source: 'config'`); `detail: {source, message, url, outcome}`.
  */
 export class CareGuideSignup extends CareElement {
   static override styles = [tokens, baseStyles, formStyles, styles];

@@ -28,8 +28,9 @@ import {styles} from './symptom-list.styles.js';
  * @cssprop --care-color-accent - Checkbox and summary accent.
  * @cssprop --care-list-indent - Indent of the plain list.
  * @cssprop --care-list-gap - Space between items.
- * @fires care-change - The reader checked or unchecked a symptom; `detail: {ids, done, total}`.
- * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
+ * @fires {CustomEvent<CareChangeDetail>} care-change - The reader checked or unchecked a symptom; `detail: {ids, done, total}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - `src` could not be loaded (`source: 'src'`, with its `url`) or
+ *   the `items` property holds nothing usable (`source: 'config'`); `detail: {source, message, url}`.
  */
 export class CareSymptomList extends CareListElement {
   static override styles = [...CareListElement.styles, styles];
