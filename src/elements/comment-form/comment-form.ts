@@ -52,7 +52,6 @@ const SERVER_NAMES: Record<Field, readonly string[]> = {
  * @csspart error - A field's error message.
  * @csspart submit - The "Post Comment" button.
  * @csspart status - The live region with progress, errors and the result.
- * @cssprop --care-color-accent - Button and focus accent.
  * @cssprop --care-input-background - Background of inputs.
  * @slot - The page's own `<form>` (WordPress's `comment_form()`), the no-JavaScript fallback: shown
  *   until the first render, which takes its `action`, `comment_post_ID`, `comment_parent` and anything

@@ -31,7 +31,6 @@ import {styles} from './guide-signup.styles.js';
  * @csspart download - The guide's download link after success.
  * @cssprop --care-signup-background - Panel background (default: the surface token).
  * @cssprop --care-signup-padding - Panel padding.
- * @cssprop --care-color-accent - Button and focus accent.
  * @slot - The page's own `<form action>`, the no-JavaScript fallback: shown until the first render,
  *   which takes its `action` (the protocol becomes `form`) and anything typed into it (not rendered
  *   as a slot afterwards).

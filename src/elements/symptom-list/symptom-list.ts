@@ -25,7 +25,6 @@ import {styles} from './symptom-list.styles.js';
  * @csspart storage-notice - "Your marks are kept on this device for 30 days.", while some are; a polite live region.
  * @csspart forget - The "Forget them" button, which unchecks the symptoms and removes them from the device.
  * @csspart caution - The caution under the list.
- * @cssprop --care-color-accent - Checkbox and summary accent.
  * @cssprop --care-list-indent - Indent of the plain list.
  * @cssprop --care-list-gap - Space between items.
  * @fires {CustomEvent<CareChangeDetail>} care-change - The reader checked or unchecked a symptom; `detail: {ids, done, total}`.

@@ -30,7 +30,6 @@ import {styles} from './treatment-checklist.styles.js';
  * @csspart checkbox - Each checkbox.
  * @csspart label - Each label.
  * @csspart caution - The caution under the list.
- * @cssprop --care-color-accent - Checkbox and progress colour.
  * @cssprop --care-list-gap - Space between steps.
  * @fires {CustomEvent<CareChangeDetail>} care-change - The reader checked, unchecked or cleared steps; `detail: {ids, done, total}`.
  * @fires {CustomEvent<CareErrorDetail>} care-error - `src` could not be loaded (`source: 'src'`, with its `url`) or
