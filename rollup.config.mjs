@@ -95,17 +95,23 @@ function lazyLitPolicy() {
   };
 }
 
-export default {
-  input: 'src/define.ts',
+/**
+ * One minified ES module with production Lit inlined, from `input`. `templates: false` keeps the
+ * html`` and css`` text as written: hydration matches each template by a digest of its strings,
+ * so a bundle that hydrates server-rendered DOM needs the same strings as the npm modules the server
+ * rendered with.
+ */
+const dropIn = (input, file, {templates = true} = {}) => ({
+  input,
   output: {
-    file: 'dist/care-elements.js',
+    file,
     format: 'es',
     sourcemap: false,
   },
   plugins: [
     resolve({exportConditions: ['production']}),
     typescript({tsconfig: 'tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, outDir: 'dist'}),
-    minifyTemplates(),
+    ...(templates ? [minifyTemplates()] : []),
     lazyLitPolicy(),
     terser({
       ecma: 2021,
@@ -114,4 +120,10 @@ export default {
       format: {comments: false},
     }),
   ],
-};
+});
+
+export default [
+  dropIn('src/define.ts', 'dist/care-elements.js'),
+  // For pages with server-rendered elements (care-elements/ssr): Lit's hydration support, then every tag.
+  dropIn('src/hydrate.ts', 'dist/care-elements-hydrate.js', {templates: false}),
+];

@@ -1,4 +1,5 @@
-import {css} from 'lit';
+import {css, isServer} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ARTICLE, type ArticleContent, type CareItem} from '../content/article.js';
 import {ItemsSourceController} from '../controllers/items-source.js';
@@ -60,6 +61,15 @@ export abstract class CareListElement extends CareElement {
 
   /** The caution shown with the list; the article's by default; an empty string shows none. */
   @property() caution?: string;
+
+  override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // On the server (@lit-labs/ssr) controllers do not run before render(): resolve the content here.
+    if (isServer) {
+      this.locale.hostUpdate();
+      this.source.hostUpdate();
+    }
+  }
 
   /** The items now shown, whichever channel they came from. */
   get shownItems(): readonly CareItem[] {

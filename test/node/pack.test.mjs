@@ -19,7 +19,7 @@ const ALLOWED = [
 ];
 
 test('the package holds the bundle, the modules with .d.ts, the manifest, editor data, README and LICENSE', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'dist/care-elements.js', 'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/events.d.ts']) {
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'dist/care-elements.js', 'dist/care-elements-hydrate.js', 'dist/ssr.js', 'dist/ssr.d.ts', 'dist/hydrate.js', 'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/events.d.ts']) {
     assert.ok(files.includes(file), `${file} is packed`);
   }
   for (const tag of ['symptom-list', 'cause-list', 'treatment-checklist', 'guide-signup', 'comment-form']) {
@@ -29,7 +29,7 @@ test('the package holds the bundle, the modules with .d.ts, the manifest, editor
     }
   }
   // Every compiled module comes with its declarations.
-  for (const js of files.filter((f) => /^dist\/.*\.js$/.test(f) && f !== 'dist/care-elements.js')) assert.ok(files.includes(js.replace(/\.js$/, '.d.ts')), `${js} has its .d.ts`);
+  for (const js of files.filter((f) => /^dist\/.*\.js$/.test(f) && !/^dist\/care-elements(-hydrate)?\.js$/.test(f))) assert.ok(files.includes(js.replace(/\.js$/, '.d.ts')), `${js} has its .d.ts`);
 });
 
 test('nothing else is packed: no demo script, no WordPress zip, no declaration maps to sources left behind', () => {

@@ -40,6 +40,7 @@ export class CareSymptomList extends CareListElement {
     this,
     () => (this.persist ? this.storageKey || defaultStorageKey(this.localName) : null),
     () => this.keepDays,
+    () => this.hydrating,
   );
 
   /**

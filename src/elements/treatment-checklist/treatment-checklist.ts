@@ -44,6 +44,7 @@ export class CareTreatmentChecklist extends CareListElement {
     this,
     () => (this.noPersist ? null : this.storageKey || defaultStorageKey(this.localName)),
     () => this.keepDays,
+    () => this.hydrating,
   );
 
   /** The localStorage key; by default the tag name and the page path. */
