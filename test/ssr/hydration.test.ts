@@ -15,7 +15,7 @@ let run = 0;
 const unique = () => `${Date.now() % 1e6}${++run}`;
 
 /** Loads a server-rendered page (no script yet) in a frame the size of a phone. */
-async function serverPage(prefix: string, post: string): Promise<{doc: Document; win: Window; elements: Upgraded[]}> {
+async function serverPage(prefix: string, post: string): Promise<{doc: Document; win: Window & typeof globalThis; elements: Upgraded[]}> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'inline-size: 412px; block-size: 4000px; border: 0';
   frame.src = `/__ssr/page.html?prefix=${prefix}&post=${post}`;
@@ -23,11 +23,11 @@ async function serverPage(prefix: string, post: string): Promise<{doc: Document;
   document.body.append(frame);
   await loaded;
   const doc = frame.contentDocument!;
-  return {doc, win: frame.contentWindow!, elements: TAGS.map((tag) => doc.querySelector(tag) as Upgraded)};
+  return {doc, win: frame.contentWindow as Window & typeof globalThis, elements: TAGS.map((tag) => doc.querySelector(tag) as Upgraded)};
 }
 
 /** Loads the hydrating bundle into the page and waits for every element's hydration and the update after it. */
-async function hydrate(doc: Document, win: Window, elements: Upgraded[]): Promise<unknown[]> {
+async function hydrate(doc: Document, win: Window & typeof globalThis, elements: Upgraded[]): Promise<unknown[]> {
   const errors: unknown[] = [];
   win.addEventListener('error', (e) => errors.push(e.error ?? e.message));
   win.addEventListener('unhandledrejection', (e) => errors.push(e.reason));
