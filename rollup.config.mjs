@@ -173,10 +173,16 @@ function lazyLitPolicy() {
   };
 }
 
-export default {
-  input: 'src/define.ts',
+/**
+ * One minified ES module with production Lit inlined, from `input`. `templates: false` keeps the
+ * html`` and css`` text as written: hydration matches each template by a digest of its strings,
+ * so a bundle that hydrates server-rendered DOM needs the same strings as the npm modules the server
+ * rendered with.
+ */
+const dropIn = (input, file, {templates = true} = {}) => ({
+  input,
   output: {
-    file: 'dist/care-elements.js',
+    file,
     format: 'es',
     sourcemap: false,
   },
@@ -186,7 +192,7 @@ export default {
       tsconfig: 'tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, outDir: 'dist',
       transformers: {before: [{type: 'program', factory: renamePrivates()}]},
     }),
-    minifyTemplates(),
+    ...(templates ? [minifyTemplates()] : []),
     lazyLitPolicy(),
     terser({
       ecma: 2021,
@@ -201,4 +207,10 @@ export default {
       format: {comments: false, preamble: '//# allFunctionsCalledOnLoad'},
     }),
   ],
-};
+});
+
+export default [
+  dropIn('src/define.ts', 'dist/care-elements.js'),
+  // For pages with server-rendered elements (care-elements/ssr): Lit's hydration support, then every tag.
+  dropIn('src/hydrate.ts', 'dist/care-elements-hydrate.js', {templates: false}),
+];

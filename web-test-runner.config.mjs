@@ -11,6 +11,7 @@ import {summaryReporter} from './test/runner/summary-reporter.mjs';
 import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 import {cspMiddleware} from './test/runner/csp-middleware.mjs';
 import {hostileAnswers} from './test/runner/hostile-answers.mjs';
+import {ssrPages} from './test/runner/ssr-pages.mjs';
 
 const engines = requestedEngines();
 checkBrowsers(engines);
@@ -53,6 +54,8 @@ export default {
     cspMiddleware(),
     // test/security/: under /__hostile/, the answers a test composed, payloads in every field.
     hostileAnswers(),
+    // test/ssr/: /__ssr/page.html, the five elements rendered by dist/ssr.js.
+    ssrPages(),
   ],
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'})],
   browsers: await launchers(engines),

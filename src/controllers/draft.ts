@@ -26,6 +26,8 @@ export interface DraftOptions {
   box: {get: () => string; set: (text: string) => void};
   /** How long typing may pause before the draft is written (default 300 ms). */
   delayMs?: number;
+  /** True while the host hydrates server-rendered DOM, which shows no draft: it is restored in the next update. */
+  hydrating?: () => boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export class DraftController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    options: DraftOptions,
+    private readonly options: DraftOptions,
   ) {
     this.key = options.key;
     this.keepDays = options.keepDays ?? (() => KEEP_DAYS);
@@ -87,6 +89,7 @@ export class DraftController implements ReactiveController {
    * or cancelled keeps what was typed, as WordPress's form does).
    */
   hostUpdate(): void {
+    if (this.options.hydrating?.()) return;
     const key = this.key();
     if (key === this.lastKey) return;
     const previous = this.lastKey;

@@ -1,4 +1,4 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {isServer, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import type {CareItem} from '../content/article.js';
 import {normalizeItems} from '../lib/items.js';
 import {resolveListContent, type DefaultList, type ItemsChannel, type LightContent, type ListContent, type ListOverrides} from '../lib/list-content.js';
@@ -135,7 +135,8 @@ export class ItemsSourceController implements ReactiveController {
     this.fetchAbort = undefined;
     this.srcItems = null;
     this.loadingUrl = undefined;
-    if (!src) return;
+    // The browser loads `src`; a server render shows the next channel.
+    if (!src || isServer) return;
     let url: string;
     try {
       url = new URL(src, document.baseURI).href;

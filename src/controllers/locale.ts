@@ -1,4 +1,4 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {isServer, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import {CATALOGUES, resolveLang, type CareLang, type CareStrings} from '../i18n/index.js';
 
 type LocaleHost = ReactiveControllerHost & HTMLElement & {strings?: Partial<CareStrings>};
@@ -48,7 +48,8 @@ export class LocaleController implements ReactiveController {
   strings: CareStrings = CATALOGUES.en;
 
   hostUpdate(): void {
-    this.lang = resolveLang(this.host);
+    // On the server an element has no ancestors to look through: its own `lang` decides.
+    this.lang = isServer ? (this.host.getAttribute('lang')?.toLowerCase().split('-')[0] === 'es' ? 'es' : 'en') : resolveLang(this.host);
     const overrides = this.host.strings;
     this.strings = overrides ? {...CATALOGUES[this.lang], ...overrides} : CATALOGUES[this.lang];
   }

@@ -1,3 +1,4 @@
+import {isServer} from 'lit';
 import {isProtocol, type Protocol} from '../lib/protocols.js';
 
 /**
@@ -24,7 +25,8 @@ export class PageForm {
    * its action and post.
    */
   get form(): HTMLFormElement | null {
-    return (this.found ??= this.host.querySelector('form'));
+    // A server render has no light DOM to read.
+    return isServer ? null : (this.found ??= this.host.querySelector('form'));
   }
 
   /** The endpoint: the `action` attribute, else the page form's. */
@@ -41,6 +43,7 @@ export class PageForm {
   /** What the reader typed into the page form's text field `name` before the element took over, or ''. */
   typed(name: string): string {
     const control = this.form?.elements.namedItem(name);
+    if (!control) return '';
     return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? control.value : '';
   }
 }

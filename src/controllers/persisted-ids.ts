@@ -24,6 +24,8 @@ export class PersistedIdsController implements ReactiveController {
     private readonly host: ReactiveControllerHost & EventTarget,
     private readonly storageKey: () => string | null,
     private readonly keepDays: () => number = () => KEEP_DAYS,
+    /** True while the host hydrates server-rendered DOM, which shows nothing checked: the stored ids wait for the next update. */
+    private readonly hydrating: () => boolean = () => false,
   ) {
     host.addController(this);
   }
@@ -40,6 +42,7 @@ export class PersistedIdsController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    if (this.hydrating()) return;
     const key = this.storageKey();
     if (key !== this.key) {
       this.key = key;

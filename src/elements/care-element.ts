@@ -1,10 +1,17 @@
-import {LitElement, adoptStyles, supportsAdoptingStyleSheets, type PropertyValues} from 'lit';
+import {LitElement, adoptStyles, isServer, supportsAdoptingStyleSheets, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {LocaleController} from '../controllers/locale.js';
 import type {CareStrings} from '../i18n/index.js';
 
 /** Manual slot assignment (Chrome 86, Firefox 92, Safari 16.4). */
 const canSlot = typeof HTMLSlotElement !== 'undefined' && 'assign' in HTMLSlotElement.prototype;
+
+/**
+ * Whether Lit's hydration support (`@lit-labs/ssr-client/lit-element-hydrate-support.js`, which
+ * `care-elements/hydrate.js` and `dist/care-elements-hydrate.js` load first) patched LitElement:
+ * it then reuses a server-rendered shadow root as it is.
+ */
+const canHydrate = !isServer && 'litElementHydrateSupport' in globalThis;
 
 /**
  * How long one task may spend on first renders before it lets the browser paint and handle
@@ -87,10 +94,16 @@ export class CareElement extends LitElement {
    * True for an element the page held before the bundle defined its tag (an upgrade: it is
    * already in the document when constructed), false for one a script creates later.
    */
-  private readonly upgraded = this.isConnected;
+  private readonly upgraded = !isServer && this.isConnected;
+
+  /**
+   * True for an element whose shadow root the server rendered (declarative shadow DOM, attached
+   * by the HTML parser before the element was constructed).
+   */
+  private readonly serverRendered = !isServer && !!this.shadowRoot;
 
   /** The space the page reserved for this element until it is defined; kept until the first render. */
-  private readonly reserved = this.upgraded ? reservedSpace(this) : '';
+  private readonly reserved = this.upgraded && !this.serverRendered ? reservedSpace(this) : '';
 
   /** An upgraded element's styles wait for its first render. */
   private unstyled = false;
@@ -100,7 +113,18 @@ export class CareElement extends LitElement {
 
   /** The strings to render with. */
   protected get t(): CareStrings {
+    // On the server no controller runs before render(): the language is the element's own `lang`.
+    if (isServer) this.locale.hostUpdate();
     return this.locale.strings;
+  }
+
+  /**
+   * True during the first render of a server-rendered element in the browser, which hydrates the
+   * server's DOM and so must render what the server did: what only the browser knows (ticks and
+   * drafts kept on the device, what a reader typed into the page's form) comes in the next update.
+   */
+  protected get hydrating(): boolean {
+    return this.serverRendered && !this.hasUpdated;
   }
 
   /**
@@ -110,6 +134,12 @@ export class CareElement extends LitElement {
    * upgrade, nothing shows at a size it will not keep, and parsing the styles waits too.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (this.serverRendered) {
+      const root = super.createRenderRoot();
+      // Without hydration support Lit would render after the server's nodes: start afresh instead.
+      if (!canHydrate) root.replaceChildren();
+      return root;
+    }
     let root: HTMLElement | DocumentFragment;
     if (this.upgraded && supportsAdoptingStyleSheets) {
       // LitElement's createRenderRoot(), without adopting the styles yet.
@@ -131,6 +161,11 @@ export class CareElement extends LitElement {
       this.placeholder.assign(...this.children);
     }
     return root;
+  }
+
+  /** After hydrating the server's DOM, renders again with what only the browser knows. */
+  protected override firstUpdated(): void {
+    if (this.serverRendered) this.requestUpdate();
   }
 
   protected override update(changed: PropertyValues): void {

@@ -1,4 +1,5 @@
-import {css} from 'lit';
+import {css, isServer} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ARTICLE, type ArticleContent, type CareItem} from '../content/article.js';
 import {ItemsSourceController} from '../controllers/items-source.js';
@@ -9,6 +10,9 @@ import {CareElement} from './care-element.js';
 /**
  * Headings, lists and paragraphs keep the browser's own margins and indent, the ones the page's
  * light-DOM version of the element had before the upgrade, so the upgrade moves nothing.
+ *
+ * @cssprop --care-list-indent - Indent of the list (the browser's 40px by default).
+ * @cssprop --care-list-gap - Space between items (0 by default).
  */
 const listStyles = css`
   [part~='heading'] {
@@ -65,6 +69,15 @@ export abstract class CareListElement extends CareElement {
 
   /** The caution shown with the list; the article's by default; an empty string shows none. */
   @property() caution?: string;
+
+  override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // On the server (@lit-labs/ssr) controllers do not run before render(): resolve the content here.
+    if (isServer) {
+      this.locale.hostUpdate();
+      this.source.hostUpdate();
+    }
+  }
 
   /** The items now shown, whichever channel they came from. */
   get shownItems(): readonly CareItem[] {

@@ -1,10 +1,9 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {live} from 'lit/directives/live.js';
 import type {CareItem} from '../content/article.js';
 import type {ListContent} from '../lib/list-content.js';
 import {emit} from '../events.js';
 import {renderHeading} from './heading.js';
-import {withElement} from './with-element.js';
+import {checkedState, withElement} from './with-element.js';
 
 /** What the three lists render from: the content the items source resolved. */
 type Shown = ListContent<HTMLElement>;
@@ -43,9 +42,9 @@ export function renderCaution({caution}: Shown): TemplateResult | typeof nothing
 /** An item as a checkbox with its label (the symptom self-check and the treatment checklist). */
 export function renderCheckItem(item: CareItem, index: number, checked: boolean, check: (id: string, checked: boolean) => void): TemplateResult {
   const id = `check-${index}`;
-  // live(): the box may have been checked by the reader since the last render.
+  // Set at each render, as live() would: the box may have been checked by the reader since the last render.
   return html`<li part="item" class="check">
-    <input part="checkbox" type="checkbox" id=${id} .checked=${live(checked)}
+    <input part="checkbox" type="checkbox" id=${id} ${checkedState(checked)}
       @change=${(e: Event) => check(item.id, (e.target as HTMLInputElement).checked)} /><label part="label" for=${id}>${item.label}</label>
   </li>`;
 }

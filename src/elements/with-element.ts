@@ -18,3 +18,10 @@ class WithElement extends Directive {
 }
 
 export const withElement = directive(WithElement);
+
+/**
+ * `${checkedState(on)}` on a checkbox sets its `checked` property at each render, as
+ * `.checked=${live(on)}` would. Not a property binding: @lit-labs/ssr writes one as the attribute
+ * `checked="false"`, which checks the box (https://github.com/lit/lit/issues/3080).
+ */
+export const checkedState = (on: boolean) => withElement((box) => ((box as HTMLInputElement).checked = on));

@@ -1,6 +1,12 @@
 import {css} from 'lit';
 
-/** Layout and controls shared by the two forms. */
+/**
+ * Layout and controls shared by the two forms.
+ *
+ * @cssprop --care-form-heading-size - Font size of the form's heading (1.4em by default).
+ * @cssprop --care-input-background - Background of inputs and the comment box.
+ * @cssprop --care-input-max-width - Largest inline size of inputs (100% by default).
+ */
 export const formStyles = css`
   [part~='form'] {
     display: grid;

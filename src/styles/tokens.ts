@@ -6,6 +6,26 @@ import {css} from 'lit';
  * Colours follow the page's `color-scheme` through `light-dark()`: a page that declares
  * `color-scheme: light dark` gets them from `prefers-color-scheme`, a dark theme that declares
  * `color-scheme: dark` gets the dark ones.
+ *
+ * @cssprop --care-color-text - Text colour; inherits the page's.
+ * @cssprop --care-color-muted - Secondary text: notes, cautions, the storage notice.
+ * @cssprop --care-color-accent - Accent: checkboxes, progress, buttons.
+ * @cssprop --care-color-on-accent - Text on the accent colour (the submit buttons).
+ * @cssprop --care-color-surface - Background of panels (the guide signup).
+ * @cssprop --care-color-border - Borders of inputs and quiet buttons.
+ * @cssprop --care-color-danger - Error messages and invalid fields.
+ * @cssprop --care-color-success - Success messages.
+ * @cssprop --care-color-focus - The focus ring.
+ * @cssprop --care-font-family - Font of the element; inherits the page's.
+ * @cssprop --care-font-size - Font size; inherits the page's.
+ * @cssprop --care-line-height - Line height; inherits the page's.
+ * @cssprop --care-heading-font-family - Font of headings; inherits the page's.
+ * @cssprop --care-radius - Corner radius of inputs, buttons and panels.
+ * @cssprop --care-space-xs - Extra-small spacing.
+ * @cssprop --care-space-s - Small spacing.
+ * @cssprop --care-space-m - Medium spacing.
+ * @cssprop --care-space-l - Large spacing.
+ * @cssprop --care-control-size - Size of checkboxes.
  */
 export const tokens = css`
   :host {

@@ -11,7 +11,10 @@
 // Compressed bytes do not add up across rows: a shared dictionary compresses better.
 import {rollup} from 'rollup';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
-import config from '../../rollup.config.mjs';
+import configs from '../../rollup.config.mjs';
+
+/** The drop-in bundle's build (the first of rollup.config.mjs's). */
+const config = configs[0];
 
 const src = (path) => new URL(`../../src/${path}`, import.meta.url).pathname;
 

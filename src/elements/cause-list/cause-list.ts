@@ -21,7 +21,8 @@ import {styles} from './cause-list.styles.js';
  * @csspart caution - The caution under the list.
  * @cssprop --care-list-indent - Indent of the list.
  * @cssprop --care-list-gap - Space between items.
- * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - `src` could not be loaded (`source: 'src'`, with its `url`) or
+ *   the `items` property holds nothing usable (`source: 'config'`); `detail: {source, message, url}`.
  */
 export class CareCauseList extends CareListElement {
   static override styles = [...CareListElement.styles, styles];

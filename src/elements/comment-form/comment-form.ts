@@ -1,4 +1,4 @@
-import {html, nothing} from 'lit';
+import {html, isServer, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {DraftController} from '../../controllers/draft.js';
 import {FormController, type FieldSpec} from '../../controllers/form.js';
@@ -11,6 +11,7 @@ import {emit, type CareCancelReplyDetail} from '../../events.js';
 import {renderHoneypot, renderStatus, renderTextField} from '../form-parts.js';
 import {CareElement} from '../care-element.js';
 import {renderHeading} from '../heading.js';
+import {checkedState} from '../with-element.js';
 import {styles} from './comment-form.styles.js';
 
 /** WordPress's column limits (wp_get_comment_fields_max_lengths), in UTF-8 bytes. */
@@ -52,12 +53,15 @@ const SERVER_NAMES: Record<Field, readonly string[]> = {
  * @csspart error - A field's error message.
  * @csspart submit - The "Post Comment" button.
  * @csspart status - The live region with progress, errors and the result.
- * @cssprop --care-color-accent - Button and focus accent.
  * @cssprop --care-input-background - Background of inputs.
- * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
- * @fires care-success - The server accepted the comment; `detail: {pending, response, link}`.
- * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
- * @fires care-cancel-reply - The reader cancelled the reply; `detail: {parentId}` (the comment that was replied to); the `parentId` property becomes `''`.
+ * @slot - The page's own `<form>` (WordPress's `comment_form()`), the no-JavaScript fallback: shown
+ *   until the first render, which takes its `action`, `comment_post_ID`, `comment_parent` and anything
+ *   typed into it (not rendered as a slot afterwards).
+ * @fires {CustomEvent<CareSubmitDetail>} care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
+ * @fires {CustomEvent<CareSuccessDetail>} care-success - The server accepted the comment; `detail: {pending, response, link}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - Sending failed or was refused (`source: 'submit'`, with the `url`
+ *   and `outcome`), or `action` is not a valid URL (`source: 'config'`); `detail: {source, message, url, outcome}`.
+ * @fires {CustomEvent<CareCancelReplyDetail>} care-cancel-reply - The reader cancelled the reply; `detail: {parentId}` (the comment that was replied to); the `parentId` property becomes `''`.
  */
 export class CareCommentForm extends CareElement {
   static override styles = [tokens, baseStyles, formStyles, styles];
@@ -78,6 +82,7 @@ export class CareCommentForm extends CareElement {
     key: () => `care-comment-form:draft:${this.post || location.pathname}:${this.parent}`,
     keepDays: () => this.keepDays,
     box: {get: () => this.form.text('comment'), set: (text) => this.form.setValue('comment', text)},
+    hydrating: () => this.hydrating,
   });
 
   @query('#status') private statusRegion?: HTMLElement;
@@ -158,8 +163,13 @@ export class CareCommentForm extends CareElement {
     return Number(this.parentId ?? this.form.page.typed('comment_parent')) || 0;
   }
 
+  /** Whether the first update in the browser that is not a hydration took over the stored identity and typed values. */
+  private started = false;
+
   override willUpdate(): void {
-    if (this.hasUpdated) return;
+    // The server knows neither storage nor the page's form; a hydrating render shows what the server did.
+    if (this.started || this.hydrating || isServer) return;
+    this.started = true;
     // Name, email and website come back only if the reader asked to be remembered; what a reader
     // typed into the page's own form before the element took over wins (the draft controller then
     // keeps a typed comment as the draft instead of restoring one).
@@ -303,7 +313,7 @@ export class CareCommentForm extends CareElement {
           ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
           ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
           <div part="choice" class="check">
-            <input part="checkbox" id="remember" name="wp-comment-cookies-consent" type="checkbox" .checked=${this._remember}
+            <input part="checkbox" id="remember" name="wp-comment-cookies-consent" type="checkbox" ${checkedState(this._remember)}
               @change=${(e: Event) => this.toggleRemember((e.target as HTMLInputElement).checked)} />
             <label part="label" for="remember">${t.commentRemember}</label>
           </div>`

@@ -1,6 +1,5 @@
 import {html, nothing} from 'lit';
 import {property, query} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
 import {FormController} from '../../controllers/form.js';
 import {signupResult} from '../../lib/form-result.js';
 import {formStyles} from '../../styles/form.js';
@@ -8,6 +7,7 @@ import {baseStyles, tokens} from '../../styles/tokens.js';
 import {renderError, renderHoneypot, renderLabel, renderStatus, renderTextField} from '../form-parts.js';
 import {CareElement} from '../care-element.js';
 import {renderHeading} from '../heading.js';
+import {checkedState} from '../with-element.js';
 import {styles} from './guide-signup.styles.js';
 
 /**
@@ -31,10 +31,13 @@ import {styles} from './guide-signup.styles.js';
  * @csspart download - The guide's download link after success.
  * @cssprop --care-signup-background - Panel background (default: the surface token).
  * @cssprop --care-signup-padding - Panel padding.
- * @cssprop --care-color-accent - Button and focus accent.
- * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
- * @fires care-success - The server accepted the signup; `detail: {pending, response, link}`.
- * @fires care-error - Sending failed or was refused; `detail: {source: 'submit', message, url, outcome}`.
+ * @slot - The page's own `<form action>`, the no-JavaScript fallback: shown until the first render,
+ *   which takes its `action` (the protocol becomes `form`) and anything typed into it (not rendered
+ *   as a slot afterwards).
+ * @fires {CustomEvent<CareSubmitDetail>} care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
+ * @fires {CustomEvent<CareSuccessDetail>} care-success - The server accepted the signup; `detail: {pending, response, link}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - Sending failed or was refused (`source: 'submit'`, with the `url`
+ *   and `outcome`), or `action` is not a valid URL (`source: 'config'`); `detail: {source, message, url, outcome}`.
  */
 export class CareGuideSignup extends CareElement {
   static override styles = [tokens, baseStyles, formStyles, styles];
@@ -88,7 +91,8 @@ export class CareGuideSignup extends CareElement {
 
   override willUpdate(): void {
     // What a reader typed into the page's own form before the element took over is kept.
-    if (!this.hasUpdated) this.form.values = {...this.form.values, ...this.form.takeTyped(['email', 'first_name'])};
+    // Taken once, by the first update that is not a hydration of the server's DOM.
+    if (!this.hydrating) this.form.values = {...this.form.values, ...this.form.takeTyped(['email', 'first_name'])};
   }
 
   private sendSignup(event: Event): void {
@@ -143,13 +147,13 @@ export class CareGuideSignup extends CareElement {
       <div part="field">
         <div part="choice" class="check">
           <input part="checkbox" id="consent" name="consent" type="checkbox" ?required=${this.consentRequired}
-            aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" .checked=${live(this.form.values.consent === true)} @change=${this.tick} />
+            aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" ${checkedState(this.form.values.consent === true)} @change=${this.tick} />
           ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired)}
         </div>
         ${renderError(this.form, 'consent')}
       </div>
       ${this.offer
-        ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" .checked=${live(this.form.values.offer === true)} @change=${this.tick} /><label part="label" for="offer">${t.signupOffer}</label></div>`
+        ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" ${checkedState(this.form.values.offer === true)} @change=${this.tick} /><label part="label" for="offer">${t.signupOffer}</label></div>`
         : nothing}
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${failed ? t.retry : t.signupSubmit}</button>`;

@@ -25,11 +25,11 @@ import {styles} from './symptom-list.styles.js';
  * @csspart storage-notice - "Your marks are kept on this device for 30 days.", while some are; a polite live region.
  * @csspart forget - The "Forget them" button, which unchecks the symptoms and removes them from the device.
  * @csspart caution - The caution under the list.
- * @cssprop --care-color-accent - Checkbox and summary accent.
  * @cssprop --care-list-indent - Indent of the plain list.
  * @cssprop --care-list-gap - Space between items.
- * @fires care-change - The reader checked or unchecked a symptom; `detail: {ids, done, total}`.
- * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
+ * @fires {CustomEvent<CareChangeDetail>} care-change - The reader checked or unchecked a symptom; `detail: {ids, done, total}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - `src` could not be loaded (`source: 'src'`, with its `url`) or
+ *   the `items` property holds nothing usable (`source: 'config'`); `detail: {source, message, url}`.
  */
 export class CareSymptomList extends CareListElement {
   static override styles = [...CareListElement.styles, styles];
@@ -40,6 +40,7 @@ export class CareSymptomList extends CareListElement {
     this,
     () => (this.persist ? this.storageKey || defaultStorageKey(this.localName) : null),
     () => this.keepDays,
+    () => this.hydrating,
   );
 
   /**

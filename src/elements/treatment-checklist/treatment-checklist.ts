@@ -30,10 +30,10 @@ import {styles} from './treatment-checklist.styles.js';
  * @csspart checkbox - Each checkbox.
  * @csspart label - Each label.
  * @csspart caution - The caution under the list.
- * @cssprop --care-color-accent - Checkbox and progress colour.
  * @cssprop --care-list-gap - Space between steps.
- * @fires care-change - The reader checked, unchecked or cleared steps; `detail: {ids, done, total}`.
- * @fires care-error - `src` could not be loaded; `detail: {source, message, url}`.
+ * @fires {CustomEvent<CareChangeDetail>} care-change - The reader checked, unchecked or cleared steps; `detail: {ids, done, total}`.
+ * @fires {CustomEvent<CareErrorDetail>} care-error - `src` could not be loaded (`source: 'src'`, with its `url`) or
+ *   the `items` property holds nothing usable (`source: 'config'`); `detail: {source, message, url}`.
  */
 export class CareTreatmentChecklist extends CareListElement {
   static override styles = [...CareListElement.styles, styles];
@@ -44,6 +44,7 @@ export class CareTreatmentChecklist extends CareListElement {
     this,
     () => (this.noPersist ? null : this.storageKey || defaultStorageKey(this.localName)),
     () => this.keepDays,
+    () => this.hydrating,
   );
 
   /** The localStorage key; by default the tag name and the page path. */

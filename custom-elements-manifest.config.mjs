@@ -1,0 +1,12 @@
+// custom-elements.json: `cem analyze` in `npm run build`, after tsc emitted dist/ (the plugins read
+// the built classes' styles for the custom properties each element reads).
+import * as built from './dist/index.js';
+import {carePlugins} from './tools/manifest-plugins.mjs';
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: carePlugins({classes: built}),
+};
