@@ -95,7 +95,8 @@ function lazyLitPolicy() {
   };
 }
 
-export default {
+/** The drop-in bundle. */
+const bundle = {
   input: 'src/define.ts',
   output: {
     file: 'dist/care-elements.js',
@@ -115,3 +116,15 @@ export default {
     }),
   ],
 };
+
+/**
+ * The demo pages' own script, minified as a site would serve it (the pages load it from
+ * /dist/demo.js): what a visitor of the demo downloads is not the commented source.
+ */
+const demo = {
+  input: 'demo/demo.js',
+  output: {file: 'dist/demo.js', format: 'es', sourcemap: false},
+  plugins: [terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
+};
+
+export default [bundle, demo];
