@@ -213,4 +213,11 @@ export default [
   dropIn('src/define.ts', 'dist/care-elements.js'),
   // For pages with server-rendered elements (care-elements/ssr): Lit's hydration support, then every tag.
   dropIn('src/hydrate.ts', 'dist/care-elements-hydrate.js', {templates: false}),
+  // The demo pages' own script, minified as a site would serve it (the pages load it from
+  // /dist/demo.js): what a visitor of the demo downloads is not the commented source.
+  {
+    input: 'demo/demo.js',
+    output: {file: 'dist/demo.js', format: 'es', sourcemap: false},
+    plugins: [terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
+  },
 ];

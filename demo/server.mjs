@@ -13,11 +13,12 @@
  * Node built-ins only.
  */
 import {createReadStream} from 'node:fs';
-import {stat} from 'node:fs/promises';
+import {readFile, stat} from 'node:fs/promises';
 import {createServer} from 'node:http';
 import {extname, join, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {brotliCompressSync, constants as zlib, gzipSync} from 'node:zlib';
 import {createReceiver} from './receiver/receiver.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,6 +36,33 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Types sent compressed when the browser takes it: text, which compresses to a fraction. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
+
+/** Compressed bodies by file, encoding and modification time: each file is compressed once per change. */
+const compressed = new Map();
+
+/** The body of `file` in `encoding` (`br` or `gzip`), compressed once and kept while the file is unchanged. */
+async function compressedBody(file, encoding, mtimeMs) {
+  const key = `${encoding} ${file}`;
+  const kept = compressed.get(key);
+  if (kept?.mtimeMs === mtimeMs) return kept.body;
+  const raw = await readFile(file);
+  const body = encoding === 'br' ? brotliCompressSync(raw, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length}}) : gzipSync(raw, {level: 9});
+  compressed.set(key, {mtimeMs, body});
+  return body;
+}
+
+/** The encoding to send, from the request's Accept-Encoding (brotli first), or undefined. */
+function encodingFor(req) {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+    .map(([name]) => name.trim().toLowerCase());
+  return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+}
 
 /**
  * The file of the repository that `pathname` names, or undefined when it is outside `mounts`,
@@ -62,7 +90,8 @@ export function fileFor(pathname, mounts, root = ROOT) {
 
 /**
  * A request handler for static files under `mounts`: GET and HEAD, `/` redirected to the first
- * mount, everything else 404 (405 for other methods on a file).
+ * mount, everything else 404 (405 for other methods on a file). Text goes compressed (brotli,
+ * else gzip) to a browser that takes it, as a publisher's server sends it.
  *
  * @param {{mounts?: readonly string[], root?: string}} [options]
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
@@ -84,12 +113,20 @@ export function staticFiles({mounts = DEMO_MOUNTS, root = ROOT} = {}) {
       res.writeHead(405, {Allow: 'GET, HEAD', 'Content-Length': '0'}).end();
       return;
     }
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': String(info.size),
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-    });
+    };
+    const encoding = COMPRESSIBLE.has(extname(file)) ? encodingFor(req) : undefined;
+    if (COMPRESSIBLE.has(extname(file))) headers.Vary = 'Accept-Encoding';
+    if (encoding) {
+      const body = await compressedBody(file, encoding, info.mtimeMs);
+      res.writeHead(200, {...headers, 'Content-Encoding': encoding, 'Content-Length': String(body.length)});
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    res.writeHead(200, {...headers, 'Content-Length': String(info.size)});
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).on('error', () => res.destroy()).pipe(res);
   };

@@ -128,3 +128,33 @@ test('startDemoServer binds to 127.0.0.1 by default, and to another address only
   assert.equal(shared.server.address().address, '0.0.0.0');
   await shared.close();
 });
+
+test('text goes compressed to a browser that takes it (brotli first, else gzip), as it is to one that does not', async (t) => {
+  const root = fakeRepository(t);
+  const script = `export const text = ${JSON.stringify('care '.repeat(2000))};\n`;
+  writeFileSync(join(root, 'dist/care-elements.js'), script);
+  const {createServer} = await import('node:http');
+  const {brotliDecompressSync, gunzipSync} = await import('node:zlib');
+  const server = createServer(staticFiles({root}));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const get = (encoding) =>
+    new Promise((resolve, reject) => {
+      const headers = encoding === undefined ? {} : {'Accept-Encoding': encoding};
+      request({host: '127.0.0.1', port: server.address().port, path: '/dist/care-elements.js', headers}, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk)).on('end', () => resolve({headers: res.headers, body: Buffer.concat(chunks)}));
+      })
+        .on('error', reject)
+        .end();
+    });
+  const br = await get('gzip, deflate, br');
+  assert.deepEqual([br.headers['content-encoding'], br.headers.vary, brotliDecompressSync(br.body).toString()], ['br', 'Accept-Encoding', script]);
+  assert.ok(br.body.length < script.length / 10, `brotli: ${br.body.length} B for ${script.length} B`);
+  const gzip = await get('gzip');
+  assert.deepEqual([gzip.headers['content-encoding'], gunzipSync(gzip.body).toString()], ['gzip', script]);
+  for (const refused of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+    const plain = await get(refused);
+    assert.deepEqual([plain.headers['content-encoding'], plain.body.toString()], [undefined, script], `Accept-Encoding: ${refused}`);
+  }
+});

@@ -59,6 +59,11 @@ export function chromiumPath() {
   return find('chromium');
 }
 
+/** The browser (or WebKit's driver) the suite would run for `engine`, or undefined. */
+export function enginePath(engine) {
+  return find(engine);
+}
+
 const children = new Set();
 function startChild(cmd, args, env) {
   const child = spawn(cmd, args, {stdio: 'ignore', detached: true, env: {...process.env, ...env}});

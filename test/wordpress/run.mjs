@@ -7,16 +7,13 @@
  *   node test/wordpress/run.mjs [FILE...]      the suite, or only these test files
  *   node test/wordpress/run.mjs --serve        provision and keep serving until Ctrl-C, for working
  *                                              on a test: CARE_WP_INSTANCE=<file> node --test FILE
- *   node test/wordpress/run.mjs --skip-if-missing
- *                                              when Debian's packages are missing, say so in one line
- *                                              and exit 0 (for `npm test`), unless CARE_REQUIRE_WORDPRESS=1
  *
  * CARE_WP_PORT=<port> serves on that port instead of a free one. The built bundle is rebuilt
  * first when dist/care-elements.js is missing or older than src/, unless `--no-build` (or
  * CARE_WP_NO_BUILD=1) says to serve dist/ as it is (while src/ is being edited and may not build).
  *
  * Missing packages fail the run with one line naming the apt-get command; nothing is installed
- * from here. A provisioning failure fails the run with the log lines that explain it. The last
+ * from here (`npm test` installs them first: test/setup/system.mjs). A provisioning failure fails the run with the log lines that explain it. The last
  * line is always "N passed, N failed, N skipped".
  */
 import {spawn} from 'node:child_process';
@@ -30,7 +27,6 @@ const HERE = join(REPO_ROOT, 'test', 'wordpress');
 const SUMMARY = /^\d+ passed, \d+ failed, \d+ skipped$/;
 const args = process.argv.slice(2);
 const serve = args.includes('--serve');
-const skipIfMissing = args.includes('--skip-if-missing') && process.env.CARE_REQUIRE_WORDPRESS !== '1';
 const noBuild = args.includes('--no-build') || process.env.CARE_WP_NO_BUILD === '1';
 const files = args.filter((arg) => !arg.startsWith('--'));
 const say = (line) => console.log(`[wordpress] ${line}`);
@@ -38,8 +34,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 const missing = await missingPackages();
 if (missing.length) {
-  console.error(`WordPress tests ${skipIfMissing ? 'skipped' : 'cannot run'}: Debian packages missing (${missing.join(', ')}); install them with: ${INSTALL_COMMAND}`);
-  process.exit(skipIfMissing ? 0 : 1);
+  console.error(`WordPress tests cannot run: Debian packages missing (${missing.join(', ')}); install them with: ${INSTALL_COMMAND} (npm test does it when it may)`);
+  process.exit(1);
 }
 if (!CHROMIUM_PATH) {
   console.error('WordPress tests cannot run: no Chromium; install it with: apt-get install -y chromium (or set CHROME_PATH)');
