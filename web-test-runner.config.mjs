@@ -11,6 +11,7 @@ import {summaryReporter} from './test/runner/summary-reporter.mjs';
 import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 import {cspMiddleware} from './test/runner/csp-middleware.mjs';
 import {hostileAnswers} from './test/runner/hostile-answers.mjs';
+import {forcedColorsPlugin} from './test/runner/forced-colors.mjs';
 
 const engines = requestedEngines();
 checkBrowsers(engines);
@@ -54,7 +55,9 @@ export default {
     // test/security/: under /__hostile/, the answers a test composed, payloads in every field.
     hostileAnswers(),
   ],
-  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'})],
+  // A command beyond the runner's defaults: forced colours, where the engine's automation offers
+  // them (see test/runner/forced-colors.mjs).
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), forcedColorsPlugin()],
   browsers: await launchers(engines),
   reporters: [defaultReporter(), summaryReporter()],
 };
