@@ -12,6 +12,7 @@ import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 import {cspMiddleware} from './test/runner/csp-middleware.mjs';
 import {hostileAnswers} from './test/runner/hostile-answers.mjs';
 import {forcedColorsPlugin} from './test/runner/forced-colors.mjs';
+import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 
 const engines = requestedEngines();
 checkBrowsers(engines);
@@ -55,9 +56,9 @@ export default {
     // test/security/: under /__hostile/, the answers a test composed, payloads in every field.
     hostileAnswers(),
   ],
-  // A command beyond the runner's defaults: forced colours, where the engine's automation offers
-  // them (see test/runner/forced-colors.mjs).
-  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), forcedColorsPlugin()],
+  // Commands beyond the runner's defaults: the engine's accessibility tree (a11ySnapshot) and
+  // forced colours, both where the engine's automation offers them (see test/runner/forced-colors.mjs).
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), a11ySnapshotPlugin(), forcedColorsPlugin()],
   browsers: await launchers(engines),
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -144,7 +144,7 @@ export class CareGuideSignup extends CareElement {
         <div part="choice" class="check">
           <input part="checkbox" id="consent" name="consent" type="checkbox" ?required=${this.consentRequired}
             aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" .checked=${live(this.form.values.consent === true)} @change=${this.tick} />
-          ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired)}
+          ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired, t.required)}
         </div>
         ${renderError(this.form, 'consent')}
       </div>
