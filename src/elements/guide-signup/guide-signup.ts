@@ -30,7 +30,7 @@ import {styles} from './guide-signup.styles.js';
  * @csspart status - The live region with progress, errors and the success message.
  * @csspart download - The guide's download link after success.
  * @cssprop --care-signup-background - Panel background (default: the surface token).
- * @cssprop --care-signup-padding - Panel padding.
+ * @cssprop --care-signup-padding - Panel padding (default 1.5rem, down to 5vw on a narrow screen).
  * @cssprop --care-color-accent - Button and focus accent.
  * @fires care-submit - Cancelable, before sending; `detail: {data, action, protocol}`.
  * @fires care-success - The server accepted the signup; `detail: {pending, response, link}`.
