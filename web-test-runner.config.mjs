@@ -12,6 +12,8 @@ import {receiverMiddleware} from './demo/receiver/middleware.mjs';
 import {cspMiddleware} from './test/runner/csp-middleware.mjs';
 import {hostileAnswers} from './test/runner/hostile-answers.mjs';
 import {ssrPages} from './test/runner/ssr-pages.mjs';
+import {forcedColorsPlugin} from './test/runner/forced-colors.mjs';
+import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
 
 const engines = requestedEngines();
 checkBrowsers(engines);
@@ -57,7 +59,9 @@ export default {
     // test/ssr/: /__ssr/page.html, the five elements rendered by dist/ssr.js.
     ssrPages(),
   ],
-  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'})],
+  // Commands beyond the runner's defaults: the engine's accessibility tree (a11ySnapshot) and
+  // forced colours, both where the engine's automation offers them (see test/runner/forced-colors.mjs).
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), a11ySnapshotPlugin(), forcedColorsPlugin()],
   browsers: await launchers(engines),
   reporters: [defaultReporter(), summaryReporter()],
 };

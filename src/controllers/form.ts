@@ -58,6 +58,8 @@ export class FormController implements ReactiveController {
   values: Record<string, FieldValue> = {};
   private startedAt = 0;
   private taken = false;
+  /** Fields left during a pointer press in the form, checked when it ends; null while no press is under way. */
+  private leftDuringPress: Set<string> | null = null;
 
   constructor(
     private readonly host: FormHost,
@@ -71,7 +73,34 @@ export class FormController implements ReactiveController {
 
   hostConnected(): void {
     this.startedAt = performance.now();
+    this.host.addEventListener('pointerdown', this.pressed);
   }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('pointerdown', this.pressed);
+  }
+
+  /**
+   * A press on the submit button takes focus from the field, whose error would then show above
+   * the button and push it from under the pointer: the release would land outside it and the
+   * click be lost. So the errors of fields left during a press wait until the press has ended
+   * and its click (a submit shows every error anyway) has been dispatched.
+   */
+  private readonly pressed = (): void => {
+    if (this.leftDuringPress) return;
+    this.leftDuringPress = new Set();
+    const released = () => {
+      removeEventListener('pointerup', released, true);
+      removeEventListener('pointercancel', released, true);
+      setTimeout(() => {
+        const left = this.leftDuringPress ?? [];
+        this.leftDuringPress = null;
+        for (const name of left) this.checkField(name);
+      });
+    };
+    addEventListener('pointerup', released, true);
+    addEventListener('pointercancel', released, true);
+  };
 
   /**
    * What the reader typed into the page's own form before the element took over, for `names`:
@@ -118,6 +147,10 @@ export class FormController implements ReactiveController {
 
   /** Checks one field as the reader leaves it. */
   checkField(name: string): void {
+    if (this.leftDuringPress) {
+      this.leftDuringPress.add(name);
+      return;
+    }
     this.validation.check(name);
     this.host.requestUpdate();
   }

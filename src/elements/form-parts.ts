@@ -3,9 +3,15 @@ import {live} from 'lit/directives/live.js';
 import type {FormController, FormStatus} from '../controllers/form.js';
 import type {CareStrings} from '../i18n/index.js';
 
-/** The label of a field, with the required mark that sighted readers see (the input says `required`). */
-export function renderLabel(id: string, text: string, required: boolean): TemplateResult {
-  return html`<label part="label" for=${id}>${text}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label>`;
+/**
+ * The label of a field, with the required mark that sighted readers see. A text field says
+ * `required` itself; a checkbox does not in Chromium, so for one `spoken` ("Required") goes into
+ * its name, heard where the mark is seen.
+ */
+export function renderLabel(id: string, text: string, required: boolean, spoken = ''): TemplateResult {
+  return html`<label part="label" for=${id}>${text}${required
+      ? html` <span class="required" aria-hidden="true">*</span>${spoken ? html`<span class="visually-hidden"> ${spoken}</span>` : nothing}`
+      : nothing}</label>`;
 }
 
 /** The error line under a field; its id is referenced by the control's `aria-describedby`. */

@@ -118,8 +118,13 @@ export const formStyles = css`
     [part~='submit'] {
       border-color: ButtonText;
     }
-    [aria-invalid='true'] {
-      border-color: Mark;
+    /* An invalid field keeps its forced CanvasText border, 2 px wide; its error is marked with a pair
+       of system colours, which holds in light and dark palettes (Mark on Canvas does not). Not
+       adjusted: the backplate of Canvas the browser draws behind text would hide MarkText in a dark palette. */
+    [part~='error'] {
+      color: MarkText;
+      background: Mark;
+      forced-color-adjust: none;
     }
   }
 `;

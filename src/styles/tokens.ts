@@ -34,7 +34,7 @@ export const tokens = css`
     --_accent: var(--care-color-accent, light-dark(#0b6b4c, #6fd6aa));
     --_on-accent: var(--care-color-on-accent, light-dark(#ffffff, #05281b));
     --_surface: var(--care-color-surface, light-dark(#f3f6f5, #1b2321));
-    --_border: var(--care-color-border, light-dark(#8a9591, #7b8884));
+    --_border: var(--care-color-border, light-dark(#76817d, #7b8884));
     --_danger: var(--care-color-danger, light-dark(#b3261e, #ffb4ab));
     --_success: var(--care-color-success, light-dark(#0b6b4c, #6fd6aa));
     --_focus: var(--care-color-focus, light-dark(#1a56db, #9cc3ff));
@@ -62,6 +62,8 @@ export const baseStyles = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
+    /* A word wider than the line (an address in an error, a long word at 200 % text) breaks, not the layout. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none !important;
@@ -94,6 +96,8 @@ export const baseStyles = css`
   }
   [part~='checkbox'] {
     flex: none;
+    /* Sized from the text beside it: a control's own font is the browser's 13.33 px. */
+    font-size: inherit;
     inline-size: var(--_control-size);
     block-size: var(--_control-size);
     margin: 0;

@@ -1,11 +1,12 @@
 // <care-guide-signup>: the shared form suite against the reference receiver, then the signup's own
 // contract: the article's copy, the optional fields, consent, the download link and the honeypot.
 import {aTimeout, expect, fixture, waitUntil} from '@open-wc/testing';
+import {a11ySnapshot} from '@web/test-runner-commands';
 import '../../src/elements/guide-signup/define.js';
 import type {CareGuideSignup} from '../../src/elements/guide-signup/guide-signup.js';
 import type {CareSuccessDetail} from '../../src/events.js';
 import {en} from '../../src/i18n/en.js';
-import {byId, description, focused, part, shadow, textOf} from '../helpers/dom.js';
+import {byId, description, focused, labelName, part, shadow, textOf} from '../helpers/dom.js';
 import {runFormSuite, watchEachTest} from '../helpers/form-suite.js';
 import {clickSubmit, expectFillMs, fill, sendInstead, statusRegion, submitAndWait} from '../helpers/forms.js';
 import {hostileUrls, keptAnswer, unique, type FetchWatch} from '../helpers/network.js';
@@ -28,6 +29,12 @@ async function signupIds(net: FetchWatch): Promise<unknown[]> {
     else expect(kept.status, 'no answer kept for the key: the read is refused and stores nothing').to.equal(400);
   }
   return ids;
+}
+
+/** The names of the checkboxes in an accessibility snapshot, in tree order. */
+function checkboxNames(node: {role?: string; name?: string; children?: unknown[]}): string[] {
+  const own = node.role === 'checkbox' ? [node.name ?? ''] : [];
+  return own.concat(...(node.children ?? []).map((child) => checkboxNames(child as typeof node)));
 }
 
 describe('<care-guide-signup>', () => {
@@ -105,7 +112,7 @@ describe('<care-guide-signup>', () => {
       const el = await mount('consent-required');
       const consent = byId(el, 'consent');
       expect(consent.required).to.equal(true);
-      expect(textOf(shadow(el).querySelector('label[for="consent"]'))).to.equal(`${en.signupConsent} *`);
+      expect(textOf(shadow(el).querySelector('label[for="consent"]')), 'what is seen').to.equal(`${en.signupConsent} * Required`);
       await fill(el, {email: address()});
       clickSubmit(el);
       await waitUntil(() => focused(el) === consent, 'focus on the consent checkbox');
@@ -120,6 +127,19 @@ describe('<care-guide-signup>', () => {
       expect(consent.getAttribute('aria-invalid')).to.equal('false');
       await submitAndWait(el, 'care-success');
       expect(net.posts).to.have.length(1);
+    });
+
+    it('consent-required says "Required" in the checkbox\'s name: the * is hidden from screen readers, and Chromium does not expose required on a checkbox', async () => {
+      const el = await mount('consent-required');
+      const label = shadow(el).querySelector('label[for="consent"]');
+      expect(labelName(label)).to.equal(`${en.signupConsent} Required`);
+      expect(part<HTMLInputElement>(el, 'checkbox').labels?.[0], 'the label names the checkbox').to.equal(label);
+      // Seen, only the mark: the word is for screen readers.
+      const word = label!.querySelector('.visually-hidden')!;
+      expect(word.getBoundingClientRect().width).to.be.at.most(1);
+      // Where the runner reads the engine's accessibility tree (Chromium), the name it computed.
+      const tree = await a11ySnapshot({selector: 'care-guide-signup'}).catch(() => undefined);
+      if (tree) expect(checkboxNames(tree)).to.deep.equal([`${en.signupConsent} Required`]);
     });
 
     it('consent-text replaces the consent wording', async () => {

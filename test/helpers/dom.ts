@@ -55,6 +55,17 @@ export function description(el: Element, control: Element): string {
 }
 
 /**
+ * The name a `<label>` gives its control: its text without what is hidden from assistive
+ * technology (`aria-hidden`), whitespace collapsed, as the accessible name computation reads it.
+ */
+export function labelName(label: Element | null): string {
+  if (!label) return '';
+  const copy = label.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return textOf(copy);
+}
+
+/**
  * Waits for the first render of every care element inside `wrap`. An element parsed into a page
  * (an upgrade, as a string fixture's is) renders in a task of its own, so a wrapper's fixture
  * resolving does not mean the elements inside have rendered.

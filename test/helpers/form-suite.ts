@@ -7,7 +7,7 @@
  * (demo/receiver/); faults come from its `/api/faults/<fault>/<target>` routes.
  */
 import {aTimeout, expect, fixture, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
 import type {CareErrorDetail, CareSubmitDetail, CareSuccessDetail} from '../../src/events.js';
 import {en} from '../../src/i18n/en.js';
 import {captureConsole, type ConsoleCapture} from './console.js';
@@ -159,6 +159,59 @@ export function runFormSuite<C extends FormCase>(config: FormSuiteConfig<C>): vo
       await el.updateComplete;
       expect(email.getAttribute('aria-invalid')).to.equal('false');
       expect(description(el, email), 'the description it had before').to.equal(untouched);
+    });
+  });
+
+  describe('a mouse press', () => {
+    afterEach(() => resetMouse());
+
+    /**
+     * Types an invalid email with real keys into the focused email field, the other fields valid,
+     * then presses the mouse 3 px inside the submit button's top edge and releases it there, as a
+     * reader does. The press takes focus from the field, whose error would show above the button.
+     */
+    const pressSubmitTop = async (el: FormElement, release: 'same place' | 'beside the button') => {
+      // The other fields valid; the email field untouched until it is typed into.
+      const {[config.emailField]: _email, ...others} = config.newCase().values;
+      await fill(el, others);
+      byId(el, config.emailField).focus();
+      await typeKeys('nope');
+      const button = part(el, 'submit');
+      button.scrollIntoView({block: 'center'});
+      const box = button.getBoundingClientRect();
+      await sendMouse({type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + 3)]});
+      await sendMouse({type: 'down'});
+      // A reader's press lasts a tenth of a second: long enough for the blur's render.
+      await el.updateComplete;
+      await aTimeout(100);
+      const moved = button.getBoundingClientRect().top - box.top;
+      // Beside the button, in the form's empty space (and inside the viewport, which WebDriver requires).
+      if (release === 'beside the button') await sendMouse({type: 'move', position: [Math.round(box.right + 40), Math.round(box.top + 3)]});
+      await sendMouse({type: 'up'});
+      return moved;
+    };
+
+    it('on the upper edge of submit, after an invalid email, tries to send as it lands: the error does not move the button from under the pointer', async () => {
+      const c = config.newCase();
+      const el = await mount(c);
+      const events = recordEvents(el);
+      const moved = await pressSubmitTop(el, 'same place');
+      expect(moved, 'px the button moved while pressed').to.equal(0);
+      await waitUntil(() => focused(el)?.id === config.emailField, 'focus back on the email field after the attempt');
+      expect(textOf(statusRegion(el))).to.equal('Please correct 1 field.');
+      expect(description(el, byId(el, config.emailField))).to.contain('Enter an email address like name@example.com.');
+      expect(events.types, 'nothing sent: the email is invalid').to.deep.equal([]);
+      expect(net.posts).to.have.length(0);
+    });
+
+    it('released beside the button (no click), shows the error of the field it left once the press ends', async () => {
+      const c = config.newCase();
+      const el = await mount(c);
+      await pressSubmitTop(el, 'beside the button');
+      const email = byId(el, config.emailField);
+      await waitUntil(() => email.getAttribute('aria-invalid') === 'true', 'the email error after the release');
+      expect(description(el, email)).to.contain('Enter an email address like name@example.com.');
+      expect(textOf(statusRegion(el)), 'no submit attempt').to.equal('');
     });
   });
 

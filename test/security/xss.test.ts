@@ -268,7 +268,9 @@ describe('XSS corpus through every channel', function () {
               if (tag === 'care-symptom-list') {
                 shadow(el).querySelector('label')!.click();
                 await el.updateComplete;
-                run.equal(p, 'summary', textOf(part(el, 'summary')), p.text);
+                // The live count, then the guidance beside it: both strings are the payload.
+                run.equal(p, 'summary count', textOf(part(el, 'summary')?.querySelector('[role="status"]')), p.text);
+                run.equal(p, 'summary', textOf(part(el, 'summary')), `${p.text} ${p.text}`);
               } else {
                 run.equal(p, 'progress text', textOf(part(el, 'progress-text')), p.text);
                 run.equal(p, 'reset button', textOf(part(el, 'reset')), p.text);

@@ -2,7 +2,8 @@ import {css} from 'lit';
 
 export const styles = css`
   :host {
-    padding: var(--care-signup-padding, var(--_space-l));
+    /* Less on a narrow screen, where 200 % text leaves few words to a line. */
+    padding: var(--care-signup-padding, min(var(--_space-l), 5vw));
     background: var(--care-signup-background, var(--_surface));
     border-radius: var(--_radius);
     /* Invisible, and takes no space; forced colours paint it, where the panel's background is gone. */

@@ -30,7 +30,7 @@ import {styles} from './guide-signup.styles.js';
  * @csspart status - The live region with progress, errors and the success message.
  * @csspart download - The guide's download link after success.
  * @cssprop --care-signup-background - Panel background (default: the surface token).
- * @cssprop --care-signup-padding - Panel padding.
+ * @cssprop --care-signup-padding - Panel padding (default 1.5rem, down to 5vw on a narrow screen).
  * @slot - The page's own `<form action>`, the no-JavaScript fallback: shown until the first render,
  *   which takes its `action` (the protocol becomes `form`) and anything typed into it (not rendered
  *   as a slot afterwards).
@@ -148,7 +148,7 @@ export class CareGuideSignup extends CareElement {
         <div part="choice" class="check">
           <input part="checkbox" id="consent" name="consent" type="checkbox" ?required=${this.consentRequired}
             aria-invalid=${consentError ? 'true' : 'false'} aria-describedby="consent-error" ${checkedState(this.form.values.consent === true)} @change=${this.tick} />
-          ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired)}
+          ${renderLabel('consent', this.consentText || t.signupConsent, this.consentRequired, t.required)}
         </div>
         ${renderError(this.form, 'consent')}
       </div>

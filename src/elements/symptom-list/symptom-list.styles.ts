@@ -12,8 +12,8 @@ export const styles = css`
     background: var(--_surface);
     border-radius: var(--_radius);
   }
-  /* An empty live region stays in the tree (so its first message is announced) but takes no space. */
-  [part~='summary']:empty {
+  /* The summary holds its live region before there is anything to say (so its first message is announced), and takes no space. */
+  [part~='summary'][data-empty] {
     padding: 0;
     border: 0;
     margin: 0;

@@ -20,7 +20,7 @@ import {styles} from './symptom-list.styles.js';
  * @csspart item - Each `li`.
  * @csspart checkbox - Each checkbox (with `selectable`).
  * @csspart label - Each label (with `selectable`).
- * @csspart summary - The live summary of checked symptoms (with `selectable`).
+ * @csspart summary - The summary of checked symptoms: a live count, then the guidance (with `selectable`).
  * @csspart footer - The row under the list with the storage notice and "Forget them" (with `selectable persist`).
  * @csspart storage-notice - "Your marks are kept on this device for 30 days.", while some are; a polite live region.
  * @csspart forget - The "Forget them" button, which unchecks the symptoms and removes them from the device.
@@ -90,9 +90,16 @@ export class CareSymptomList extends CareListElement {
       : html`<li part="item">${item.label}</li>`;
   }
 
+  /**
+   * The count is a polite live region of its own, announced at each mark; the guidance beside it
+   * is read with the page, not again at every mark.
+   */
   private renderSummary() {
     const checked = this.selected.length;
-    return html`<p part="summary" role="status">${checked || this._interacted ? this.t.symptomsSummary(checked, this.shownItems.length) : ''}</p>`;
+    const shown = checked > 0 || this._interacted;
+    return html`<p part="summary" ?data-empty=${!shown}><span role="status">${shown ? this.t.symptomsSummary(checked, this.shownItems.length) : ''}</span>${checked
+        ? html` ${this.t.symptomsGuidance}`
+        : nothing}</p>`;
   }
 
   private renderFooter() {
