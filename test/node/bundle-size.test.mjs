@@ -11,8 +11,11 @@ import {bundleSizes} from '../runner/size.mjs';
 // (-42 B, kept), @lit-labs/rollup-plugin-minify-html-literals (-40 B more, not kept: 43 packages
 // with a native binary), terser's unsafe options (-22 B, not kept), dropping the obsolete
 // HTTP-date forms of Retry-After (-115 B, not kept: RFC 9110 5.6.7 says a recipient must accept
-// them). Then about +400 B for loading without layout shift and +29 B for V8's compile hint.
-const BUDGET_BROTLI = Math.ceil(24.6 * 1024);
+// them). Then about +400 B for loading without layout shift and +29 B for V8's compile hint,
+// +110 B for rendering on a server (no document, localStorage or host children there) and +195 B
+// for what axe cannot see (a click not lost under a moving error, the count alone announced):
+// 25,454 B with all of it.
+const BUDGET_BROTLI = 25 * 1024;
 
 test('dist/care-elements.js stays within its brotli budget', () => {
   const {minified, gzip, brotli} = bundleSizes();
