@@ -84,23 +84,12 @@ function care_elements_site_attributes() {
 }
 
 /**
- * The plugin's settings (includes/settings.php), or their defaults while that file is missing.
+ * The plugin's settings in force (includes/settings.php: the saved option over the defaults).
  *
  * @return array{comment_form: bool, rest_comments: bool, guide_url: string, offer: bool, consent_text: string, name_field: bool, consent_required: bool, signup_action: string}
  */
 function care_elements_current_settings() {
-	$defaults = array(
-		'comment_form'     => false,
-		'rest_comments'    => false,
-		'guide_url'        => '',
-		'offer'            => false,
-		'consent_text'     => '',
-		'name_field'       => false,
-		'consent_required' => true,
-		'signup_action'    => '',
-	);
-	$settings = function_exists( 'care_elements_settings' ) ? (array) care_elements_settings() : array();
-	return array_merge( $defaults, array_intersect_key( $settings, $defaults ) );
+	return care_elements_settings();
 }
 
 /**
