@@ -31,3 +31,21 @@ test('the bundle is one self-contained ES module (Lit inlined, no imports, produ
     assert.ok(code.includes(`"${tag}"`), `${tag} is registered`);
   }
 });
+
+test('the bundle keeps every public and protected member name, and the names Lit reads (only private members are renamed)', async () => {
+  const {readFile} = await import('node:fs/promises');
+  const code = await readFile(new URL('../../dist/care-elements.js', import.meta.url), 'utf8');
+  const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+  const names = new Set(['_$litType$', 'shadowRootOptions', 'styles', 'render', 'firstUpdated', 'updated', 'willUpdate', 'connectedCallback', 'disconnectedCallback', 'createRenderRoot', 'scheduleUpdate', 'update']);
+  for (const mod of manifest.modules) {
+    for (const declaration of mod.declarations ?? []) {
+      for (const member of declaration.members ?? []) if (member.privacy !== 'private') names.add(member.name);
+    }
+  }
+  // A member appears as code: after `.`, `{`, `,`, `;` or `}` (access, object key, class member) or
+  // `get `/`set `/`static `/`async `, never only inside a string (an attribute or part name).
+  const asCode = (name) => new RegExp(`(?:[.{},;]|\\b(?:get|set|static|async) )${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(code);
+  const missing = [...names].filter((name) => !asCode(name));
+  assert.deepEqual(missing, []);
+  assert.doesNotMatch(code, /__care\$/, 'every renamed private was shortened');
+});
