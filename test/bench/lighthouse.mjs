@@ -12,7 +12,7 @@
  * `--runs` times (default 3); the scores printed are each category's lowest over the runs, with
  * the audits that kept any run from 100. Performance is a timing: run it on a quiet machine.
  */
-import {spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -39,12 +39,16 @@ try {
     const url = new URL(page.replace(/^demo\//, ''), demo.url).href;
     for (let run = 1; run <= runs; run++) {
       const report = join(out, `${run}.json`);
-      const result = spawnSync(
-        'npx',
-        ['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
-        {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, CHROME_PATH: chrome}},
-      );
-      if (result.status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${result.status})`);
+      // Asynchronously: the demo server answering Lighthouse's requests runs in this process.
+      const status = await new Promise((resolve) => {
+        const child = spawn(
+          'npx',
+          ['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+          {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, CHROME_PATH: chrome}},
+        );
+        child.on('close', (code) => resolve(code));
+      });
+      if (status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${status})`);
       const {categories, audits} = JSON.parse(readFileSync(report, 'utf8'));
       const seen = (worst[page] ??= {});
       for (const category of Object.values(categories)) {
