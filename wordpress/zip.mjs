@@ -77,6 +77,21 @@ function entry(name, path, isDir) {
 }
 
 /** The archive's bytes for `entries`. */
+/**
+ * The fields a local header and a central directory header both carry, in the same order, from
+ * `at`: flags (names are UTF-8), method, time, date, CRC-32, compressed and real size, name length.
+ */
+function writeShared(header, at, e) {
+  header.writeUInt16LE(0x0800, at);
+  header.writeUInt16LE(e.method, at + 2);
+  header.writeUInt16LE(e.time, at + 4);
+  header.writeUInt16LE(e.date, at + 6);
+  header.writeUInt32LE(e.crc, at + 8);
+  header.writeUInt32LE(e.data.length, at + 12);
+  header.writeUInt32LE(e.size, at + 16);
+  header.writeUInt16LE(e.name.length, at + 20);
+}
+
 function zip(entries) {
   const locals = [];
   const centrals = [];
@@ -85,14 +100,7 @@ function zip(entries) {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); // local file header signature
     local.writeUInt16LE(20, 4); // version needed to extract: 2.0 (deflate, folders)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.name.length, 26);
+    writeShared(local, 6, e);
     local.writeUInt16LE(0, 28); // extra field length
     locals.push(local, e.name, e.data);
 
@@ -100,14 +108,7 @@ function zip(entries) {
     central.writeUInt32LE(0x02014b50, 0); // central directory header signature
     central.writeUInt16LE((3 << 8) | 20, 4); // version made by: Unix, 2.0
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt16LE(e.time, 12);
-    central.writeUInt16LE(e.date, 14);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(e.name.length, 28);
+    writeShared(central, 8, e);
     // 30, 32, 34, 36: extra field and comment lengths, disk number, internal attributes: all 0.
     central.writeUInt32LE(e.external, 38);
     central.writeUInt32LE(offset, 42);
