@@ -14,6 +14,21 @@ const connected = new Set<PersistedIdsController>();
  * through the `storage` event.
  */
 export class PersistedIdsController implements ReactiveController {
+  /**
+   * One `storage` listener for the page, added when the first stored set is read: in Chromium,
+   * adding it opens the page's localStorage at once (a synchronous call to the browser process),
+   * which would otherwise fall in the task that runs the bundle and upgrades the page's elements.
+   */
+  private static listening = false;
+
+  /** Another tab changed localStorage: the sets it touched are read again (ids kept for this page only are no other tab's business). */
+  private static onStorage = (event: StorageEvent): void => {
+    const touched = [...connected].filter((c) => c.key && (event.key === null || event.key === c.key) && c.keepDays() > 0);
+    // Its value is newer than a copy kept in memory here.
+    if (touched.length) storageChanged(event.key);
+    for (const controller of touched) controller.reload();
+  };
+
   /** The checked ids. Treat as read-only; change them with `set` and `clear`. */
   ids: ReadonlySet<string> = new Set();
   /** Whether the last change forgot checked ids that were kept on this device (`clear`); false again after `set`. */
@@ -31,13 +46,11 @@ export class PersistedIdsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('storage', this.onStorage);
     connected.add(this);
     this.key = undefined;
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('storage', this.onStorage);
     connected.delete(this);
   }
 
@@ -96,21 +109,18 @@ export class PersistedIdsController implements ReactiveController {
   }
 
   private load(): void {
-    if (this.key) this.ids = this.read();
+    if (!this.key) return;
+    if (!PersistedIdsController.listening) {
+      PersistedIdsController.listening = true;
+      window.addEventListener('storage', PersistedIdsController.onStorage);
+    }
+    this.ids = this.read();
   }
 
   private reload(): void {
     this.load();
     this.host.requestUpdate();
   }
-
-  private onStorage = (event: StorageEvent): void => {
-    // Ids kept for this page only are no other tab's business.
-    if ((event.key !== null && event.key !== this.key) || !(this.keepDays() > 0)) return;
-    // Another tab wrote to localStorage: its value is newer than a copy kept in memory here.
-    storageChanged(event.key);
-    this.reload();
-  };
 }
 
 /** The default storage key of an element on this page: its tag and the page path. */

@@ -15,11 +15,12 @@ const canHydrate = !isServer && 'litElementHydrateSupport' in globalThis;
 
 /**
  * How long one task may spend on first renders before it lets the browser paint and handle
- * input (a long task is 50 ms: https://w3c.github.io/longtasks/).
+ * input (a long task is 50 ms: https://w3c.github.io/longtasks/), leaving room for what the task
+ * does besides.
  */
-const FIRST_RENDER_BUDGET_MS = 30;
+const FIRST_RENDER_BUDGET_MS = 40;
 
-/** Upgraded elements waiting for their first render, each with what renders it. */
+/** Upgraded elements waiting for their turn to connect and render for the first time. */
 const waiting: {el: Element; run: () => void}[] = [];
 
 /** Lets the browser work, and comes back first where `scheduler.yield` exists (Chrome 129). */
@@ -27,35 +28,35 @@ const yieldToMain = (): Promise<void> =>
   (globalThis as {scheduler?: {yield?: () => Promise<void>}}).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
 /**
- * The first renders of the elements the page held before the bundle ran: one task after the one
- * that evaluated the bundle and upgraded them, in document order, for as long as the budget lasts,
- * then after a yield. Elements rendered in one task appear in one frame, and each appears below
- * those rendered before it, so what a reader sees does not move as the rest appear.
+ * The first renders of the elements the page held before the bundle ran: from the task after the
+ * one that evaluated the bundle and upgraded them, in document order, as many in one task as fit
+ * the budget (the next is taken to cost as much as the costliest so far, so a slow phone renders
+ * one per task and a fast one all in one), then after a yield. Elements rendered in one task
+ * appear in one frame, and each appears below those rendered before it, so what a reader sees
+ * does not move as the rest appear. An element that throws is reported and the rest go on.
  */
 async function renderWaiting(): Promise<void> {
   let start = performance.now();
+  let costliest = 0;
   while (waiting.length) {
     waiting.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    waiting.shift()!.run();
-    if (waiting.length && performance.now() - start > FIRST_RENDER_BUDGET_MS) {
+    const began = performance.now();
+    try {
+      waiting.shift()!.run();
+    } catch (error) {
+      reportError(error);
+    }
+    const now = performance.now();
+    costliest = Math.max(costliest, now - began);
+    if (waiting.length && now - start + costliest > FIRST_RENDER_BUDGET_MS) {
       await yieldToMain();
       start = performance.now();
     }
   }
 }
 
-function renderInTurn(el: Element, render: () => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const run = () => {
-      try {
-        render();
-        resolve();
-      } catch (error) {
-        reject(error);
-      }
-    };
-    if (waiting.push({el, run}) === 1) setTimeout(renderWaiting);
-  });
+function inTurn(el: Element, run: () => void): void {
+  if (waiting.push({el, run}) === 1) setTimeout(renderWaiting);
 }
 
 /**
@@ -107,6 +108,9 @@ export class CareElement extends LitElement {
 
   /** An upgraded element's styles wait for its first render. */
   private unstyled = false;
+
+  /** Whether LitElement's connectedCallback ran (its controllers are connected) since the last disconnection. */
+  private litConnected = false;
 
   /** UI strings that replace the built-in ones for the active language. */
   @property({attribute: false}) strings?: Partial<CareStrings>;
@@ -177,14 +181,34 @@ export class CareElement extends LitElement {
   }
 
   /**
-   * An upgraded element's first render waits for the task after the bundle's, where the elements
-   * of the page render in document order until a time budget is spent, so the bundle's evaluation,
-   * the upgrades and the first renders do not add up to one long task on a slow phone
-   * (https://web.dev/articles/optimize-long-tasks). Elements a script creates later, and later
-   * updates, render as Lit does: in a microtask.
+   * An upgraded element connects (its shadow root, its controllers) and renders for the first time
+   * in its turn, from the task after the bundle's, where the elements of the page render in
+   * document order until a time budget is spent: the bundle's evaluation, the upgrades and the
+   * first renders do not add up to one long task on a slow phone
+   * (https://web.dev/articles/optimize-long-tasks). Until then it shows its light DOM as the page
+   * had it, or keeps the space the page reserved for it. Elements a script creates later, and
+   * later updates, connect and render as Lit's do: at once, and in a microtask.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated || !this.upgraded) return super.scheduleUpdate();
-    return renderInTurn(this, () => super.scheduleUpdate());
+  override connectedCallback(): void {
+    if (!this.upgraded || this.hasUpdated) {
+      this.litConnected = true;
+      super.connectedCallback();
+      return;
+    }
+    // The reserved space is a rule of the shadow root: it must hold from the upgrade on.
+    if (this.reserved) (this as {renderRoot: HTMLElement | DocumentFragment}).renderRoot ??= this.createRenderRoot();
+    inTurn(this, () => {
+      if (!this.isConnected || this.litConnected) return;
+      this.litConnected = true;
+      super.connectedCallback();
+      // Renders now, in this turn; Lit's own scheduling of the update then finds nothing pending.
+      this.performUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    if (!this.litConnected) return;
+    this.litConnected = false;
+    super.disconnectedCallback();
   }
 }

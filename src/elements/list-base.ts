@@ -25,12 +25,15 @@ const listStyles = css`
     margin-block-start: var(--care-list-gap, 0);
   }
   /*
-   * A checkbox row as tall as a text row: the box, aligned on the label's baseline, would stand
-   * above the line by a pixel or two, so a list of checkboxes would be taller than the page's
-   * list of text it replaces, and push down what follows. Where it is painted does not change.
+   * A checkbox row as tall as a text row: the box (1.25em) is taller than a line of text (about
+   * 1.15em), so a list of checkboxes would be taller than the page's list of text it replaces and
+   * push down what follows. Its margins make it take exactly one line, centred on the label's
+   * first line, whatever the size of either.
    */
   [part~='item'] > [part~='checkbox'] {
-    margin-block: -0.25em;
+    align-self: flex-start;
+    margin-block: calc((1lh - var(--_control-size)) / 2);
+    translate: none;
   }
   [part~='caution'] {
     color: var(--_muted);

@@ -27,7 +27,7 @@ import {availableParallelism, loadavg} from 'node:os';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
 import {chromium} from 'playwright-core';
-import config from '../../rollup.config.mjs';
+import configs from '../../rollup.config.mjs';
 import {bundleSizes} from '../runner/size.mjs';
 import {staticFiles} from '../../demo/server.mjs';
 import {benchPages, lightDom} from './pages.mjs';
@@ -51,9 +51,9 @@ const BUDGET_BROTLI = 18 * 1024; // the issue's target for dist/care-elements.js
 // ---------------------------------------------------------------------------------------------
 // What is served: the bundle from dist/, the floor's bundle and the pages from memory.
 
-/** Builds `entry` with the plugins of rollup.config.mjs (`lit: false`: only the resolver and TypeScript). */
+/** Builds `entry` with the plugins of the drop-in bundle's build (`lit: false`: only the resolver and TypeScript). */
 async function build(entry, {lit = true} = {}) {
-  const plugins = config.plugins.filter((p) => lit || ['node-resolve', 'typescript'].includes(p.name));
+  const plugins = configs[0].plugins.filter((p) => lit || ['node-resolve', 'typescript'].includes(p.name));
   const bundle = await rollup({input: entry, plugins, onwarn: () => {}});
   const {output} = await bundle.generate({format: 'es'});
   await bundle.close();

@@ -24,7 +24,6 @@ describe('the bundle while the page loads', () => {
     expect(probe.defined).to.equal(true);
     expect(probe.hasUpdated, 'no render in the task that evaluated the bundle').to.equal(false);
     expect(probe.lightListShown, "the page's list is still shown").to.equal(true);
-    expect(probe.placeholder).to.equal(true);
     expect(probe.bareHeights, 'the bare comment form and signup take no space yet').to.deep.equal([0, 0]);
 
     const list = doc.querySelector('care-cause-list') as HTMLElement & {updateComplete: Promise<boolean>};

@@ -122,6 +122,24 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
     });
   });
 
+  describe('row size', () => {
+    // An element replacing the page's list of text must not push down what follows it.
+    for (const size of ['17px', '34px']) {
+      it(`makes each row as tall as a row of the page's list of text, its checkbox centred on the label's line (text ${size})`, async () => {
+        const box = await fixture<HTMLElement>(`<div style="font: ${size}/normal serif"><ul><li>${en.items[0].label}</li></ul><${tag} ${o.attrs}></${tag}></div>`);
+        const el = box.querySelector<CareListElement>(tag)!;
+        await el.updateComplete;
+        const textRow = box.querySelector('li')!.getBoundingClientRect().height;
+        const row = shadow(el).querySelector<HTMLElement>('[part~="item"]')!;
+        const check = row.querySelector('[part~="checkbox"]')!.getBoundingClientRect();
+        const label = row.querySelector('label')!.getClientRects()[0];
+        expect(row.getBoundingClientRect().height).to.be.closeTo(textRow, 0.5);
+        expect(check.height, 'the box keeps its size: 1.25em').to.be.closeTo(1.25 * parseFloat(size), 0.5);
+        expect(check.top + check.height / 2, "centred on the label's first line").to.be.closeTo(label.top + label.height / 2, 1);
+      });
+    }
+  });
+
   describe('right to left', () => {
     it('puts the checkbox on the right of its label inside dir="rtl"', async () => {
       const wrap = await fixture(`<div dir="rtl"><${tag} ${o.attrs}></${tag}></div>`);

@@ -324,7 +324,9 @@ describe('mapResponse on hostile answers', () => {
   const megabyte = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
 
   // Each shape made a regular expression with nested repetition scan the rest of the text from
-  // every opening: a 28 KB page of the first one froze a tab for seconds.
+  // every opening: a 28 KB page of the first one froze a tab for seconds. Read in one pass, 1 MB
+  // takes tens of milliseconds; the bound is loose so that a busy machine does not fail it, and
+  // still hours below what a pass per opening would take on 1 MB.
   const shapes: Record<string, string> = {
     'unclosed back links, no message box': megabyte(`<a href='javascript:history.back()'`),
     'unclosed message boxes': megabyte(`<div class="wp-die-message"`),
@@ -337,13 +339,13 @@ describe('mapResponse on hostile answers', () => {
   };
 
   for (const [name, markup] of Object.entries(shapes)) {
-    it(`reads 1 MB of ${name} in well under a second, as HTML and as a JSON message`, () => {
+    it(`reads 1 MB of ${name} in one pass (under 2 s), as HTML and as a JSON message`, () => {
       const started = performance.now();
       const page = mapResponse('wordpress-classic', res({status: 403, text: markup}));
       const json = mapResponse('wordpress', res({status: 403, body: {code: 'rest_forbidden', message: markup}}));
       const params = mapResponse('json', res({status: 400, body: {code: 'rest_invalid_param', message: '', data: {status: 400, params: {email: markup}}}}));
       const elapsed = performance.now() - started;
-      expect(elapsed, `${Math.round(elapsed)} ms`).to.be.below(300);
+      expect(elapsed, `${Math.round(elapsed)} ms`).to.be.below(2000);
       expect(page.kind).to.equal('rejected');
       expect(json.kind).to.equal('rejected');
       expect(params.kind).to.equal('field-errors');
