@@ -5,7 +5,8 @@ import {carePlugins} from './tools/manifest-plugins.mjs';
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts'],
+  // src/jsx/: the JSX typings, types only, with no API of their own to describe.
+  exclude: ['src/**/*.styles.ts', 'src/jsx/**'],
   outdir: '.',
   litelement: true,
   plugins: carePlugins({classes: built}),

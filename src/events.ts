@@ -54,14 +54,17 @@ export interface CareCancelReplyDetail {
   parentId: string;
 }
 
+/** The events by name, with their types: what `addEventListener` and the JSX typings read. */
+export interface CareEventMap {
+  'care-change': CustomEvent<CareChangeDetail>;
+  'care-error': CustomEvent<CareErrorDetail>;
+  'care-submit': CustomEvent<CareSubmitDetail>;
+  'care-success': CustomEvent<CareSuccessDetail>;
+  'care-cancel-reply': CustomEvent<CareCancelReplyDetail>;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'care-change': CustomEvent<CareChangeDetail>;
-    'care-error': CustomEvent<CareErrorDetail>;
-    'care-submit': CustomEvent<CareSubmitDetail>;
-    'care-success': CustomEvent<CareSuccessDetail>;
-    'care-cancel-reply': CustomEvent<CareCancelReplyDetail>;
-  }
+  interface GlobalEventHandlersEventMap extends CareEventMap {}
 }
 
 /** Dispatches a bubbling, composed event from `target`; returns false if it was cancelled. */

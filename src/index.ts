@@ -20,4 +20,4 @@ export {encodeRequest, isProtocol, PROTOCOLS, type Protocol, type SubmitRequest}
 export {mapResponse, type Outcome, type ResponseLike} from './lib/outcome.js';
 export {ARTICLE, type ArticleContent, type ArticleList, type CareItem} from './content/article.js';
 export {CATALOGUES, resolveLang, type CareLang, type CareStrings} from './i18n/index.js';
-export type {CareCancelReplyDetail, CareChangeDetail, CareErrorDetail, CareSubmitDetail, CareSuccessDetail} from './events.js';
+export type {CareCancelReplyDetail, CareChangeDetail, CareErrorDetail, CareEventMap, CareSubmitDetail, CareSuccessDetail} from './events.js';

@@ -4,9 +4,10 @@
  *
  *   1. the system: browsers, Xvfb and the WordPress suite's packages, installed when missing and
  *      this process may (test/setup/system.mjs), else one line with the command to run;
- *   2. the type check, 3. the build, 4. the Node tests (receiver, demo server, bundle budget),
- *   5. the browser suite in Chromium, Firefox and WebKit (web-test-runner.config.mjs),
- *   6. the real-WordPress suite (test/wordpress/run.mjs).
+ *   2. the type check, 3. the build, 4. the JSX type tests against the built types (test/types/run.mjs),
+ *   5. the Node tests (receiver, demo server, bundle budget, package, JSX typings),
+ *   6. the browser suite in Chromium, Firefox and WebKit (web-test-runner.config.mjs),
+ *   7. the real-WordPress suite (test/wordpress/run.mjs).
  *
  * Stops at the first step that fails. Whatever happens, the closing lines say what ran, what each
  * step counted, and every opt-out in force (`BROWSERS=…`, `CARE_SKIP_WORDPRESS=1`, `TEST_FILES=…`): a run never
@@ -29,6 +30,7 @@ const testsIn = (dir) => readdirSync(dir).filter((name) => name.endsWith('.test.
 const STEPS = [
   {name: 'type check', command: npx('tsc', '--noEmit', '-p', 'test/tsconfig.json')},
   {name: 'build', command: ['npm', 'run', '--silent', 'build']},
+  {name: 'JSX types (React, Preact)', command: ['node', 'test/types/run.mjs'], counts: summaryCounts},
   {name: 'Node tests', command: ['node', '--test', '--test-reporter=tap', ...testsIn('test/node'), ...testsIn('test/receiver')], counts: tapCounts},
   {name: `browsers (${engines.join(', ')})`, command: npx('wtr'), counts: summaryCounts},
   ...(skipWordPress ? [] : [{name: 'WordPress', command: ['node', 'test/wordpress/run.mjs', '--no-build'], counts: summaryCounts}]),

@@ -1,5 +1,6 @@
-// What `npm pack` puts in the package: the bundle, the modules with their types, the manifest and
-// editor data, README and LICENSE, and source maps only with their sources inside. Run after a build.
+// What `npm pack` puts in the package: the bundle, the modules with their types, the JSX typings,
+// the manifest and editor data, README and LICENSE, and source maps only with their sources inside.
+// Run after a build.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -18,8 +19,8 @@ const ALLOWED = [
   /^dist\/(?!demo\.js$)[\w/.-]+\.(js|d\.ts|js\.map)$/,
 ];
 
-test('the package holds the bundle, the modules with .d.ts, the manifest, editor data, README and LICENSE', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'dist/care-elements.js', 'dist/care-elements-hydrate.js', 'dist/ssr.js', 'dist/ssr.d.ts', 'dist/hydrate.js', 'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/events.d.ts']) {
+test('the package holds the bundle, the modules with .d.ts, the JSX typings, the manifest, editor data, README and LICENSE', () => {
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'dist/care-elements.js', 'dist/care-elements-hydrate.js', 'dist/ssr.js', 'dist/ssr.d.ts', 'dist/hydrate.js', 'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/events.d.ts', 'dist/jsx/react.d.ts', 'dist/jsx/preact.d.ts', 'dist/jsx/elements.d.ts']) {
     assert.ok(files.includes(file), `${file} is packed`);
   }
   for (const tag of ['symptom-list', 'cause-list', 'treatment-checklist', 'guide-signup', 'comment-form']) {
@@ -47,6 +48,16 @@ test('every source map carries the sources it points at', () => {
   for (const js of files.filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
     const url = readFileSync(new URL(js, root), 'utf8').match(/\/\/# sourceMappingURL=(\S+)\s*$/)?.[1];
     if (url) assert.ok(files.includes(new URL(url, new URL(js, 'file:///p/')).pathname.slice(3)), `${js} points at a packed map`);
+  }
+});
+
+test('the JSX typings are subpaths whose types come first: care-elements/react and care-elements/preact', () => {
+  for (const framework of ['react', 'preact']) {
+    const entry = pkg.exports[`./${framework}`];
+    assert.deepEqual(Object.keys(entry), ['types', 'default'], `./${framework}: types first`);
+    assert.equal(entry.types, `./dist/jsx/${framework}.d.ts`);
+    // Types only: the module a plain `import 'care-elements/react'` loads is empty.
+    assert.match(readFileSync(new URL(entry.default, root), 'utf8'), /^export \{\};\n/);
   }
 });
 
