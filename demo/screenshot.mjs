@@ -9,7 +9,7 @@
 import {mkdirSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
+import {launchChromium, newPage} from '../test/helpers/puppeteer-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'screenshots');
@@ -21,7 +21,7 @@ const SHOTS = [
   {file: 'light.png', page: '', query: {theme: 'light', lang: 'en'}, viewport: desktop, use: true},
   {file: 'dark.png', page: '', query: {theme: 'dark', lang: 'en'}, viewport: desktop, use: true},
   {file: 'es.png', page: '', query: {theme: 'light', lang: 'es'}, viewport: desktop, use: true},
-  {file: 'phone.png', page: '', query: {theme: 'light', lang: 'en'}, viewport: {width: 390, height: 844}, mobile: true},
+  {file: 'phone.png', page: '', query: {theme: 'light', lang: 'en'}, viewport: {width: 390, height: 844, isMobile: true, hasTouch: true}},
   {file: 'theme.png', page: 'theme.html', query: {theme: 'light', lang: 'en'}, viewport: desktop, use: true},
 ];
 
@@ -32,16 +32,16 @@ const SHOTS = [
  */
 async function use(page) {
   const click = async (selector, ...indexes) => {
-    const all = page.locator(selector);
-    const count = await all.count();
-    for (const i of indexes) if (i < count) await all.nth(i).click();
+    const all = await page.$$(selector);
+    for (const i of indexes) if (i < all.length) await all[i].asLocator().click();
   };
-  await click('care-symptom-list [part~="checkbox"]', 2, 3);
-  await click('care-treatment-checklist [part~="checkbox"]', 0, 6);
-  await click('care-cause-list [part~="summary"]', 2);
+  // The controls are in each element's shadow root.
+  await click('care-symptom-list >>> [part~="checkbox"]', 2, 3);
+  await click('care-treatment-checklist >>> [part~="checkbox"]', 0, 6);
+  await click('care-cause-list >>> [part~="summary"]', 2);
   // No hover underline on the last thing clicked; let the progress bar's transition finish.
   await page.mouse.move(0, 0);
-  await page.waitForTimeout(400);
+  await new Promise((resolve) => setTimeout(resolve, 400));
 }
 
 /**
@@ -77,23 +77,23 @@ async function settled(page) {
 }
 
 mkdirSync(outDir, {recursive: true});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 
 let errors = 0;
 try {
   for (const shot of SHOTS) {
     // A fresh context per shot: no saved theme, language or ticks leak from one to the next.
-    const context = await browser.newContext({viewport: shot.viewport, deviceScaleFactor: 1, isMobile: !!shot.mobile, hasTouch: !!shot.mobile});
-    const page = await context.newPage();
+    const {context, page} = await newPage(browser, {viewport: shot.viewport});
+    // The theme comes from ?theme=; the system's own preference stays light, whatever the machine's.
+    await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: 'light'}]);
     const messages = [];
     page.on('console', (msg) => {
-      if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+      // puppeteer calls a warning `warn`.
+      const type = msg.type() === 'warn' ? 'warning' : msg.type();
+      if (type !== 'error' && type !== 'warning') return;
       // The failed request itself is reported below, with its URL.
       if (msg.text().startsWith('Failed to load resource')) return;
-      messages.push(`${msg.type()}: ${msg.text()}`);
+      messages.push(`${type}: ${msg.text()}`);
     });
     page.on('pageerror', (error) => messages.push(`error: ${error.message}`));
     page.on('response', (res) => {

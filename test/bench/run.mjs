@@ -26,7 +26,7 @@ import {readFileSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
-import {chromium} from 'playwright-core';
+import {chromiumVersion, launchChromium, newPage} from '../helpers/puppeteer-page.mjs';
 import configs from '../../rollup.config.mjs';
 import {bundleSizes} from '../runner/size.mjs';
 import {staticFiles} from '../../demo/server.mjs';
@@ -47,6 +47,8 @@ const CPUS = option('cpu', '1,4').split(',').map(Number).filter((n) => n >= 1);
 const ONLY = option('pages', '').split(',').filter(Boolean);
 const TRACED = Math.max(0, Number.parseInt(option('trace', '9'), 10) || 0);
 const BUDGET_BROTLI = 18 * 1024; // the issue's target for dist/care-elements.js
+/** The drop-in bundle's build (the first of rollup.config.mjs's). */
+const config = configs[0];
 
 // ---------------------------------------------------------------------------------------------
 // What is served: the bundle from dist/, the floor's bundle and the pages from memory.
@@ -134,18 +136,16 @@ function recorder() {
 // ---------------------------------------------------------------------------------------------
 
 async function measure(browser, url, cpu) {
-  const context = await browser.newContext({viewport: VIEWPORT});
+  const {context, page} = await newPage(browser, {viewport: VIEWPORT});
   try {
-    await context.addInitScript(recorder);
-    const page = await context.newPage();
+    await page.evaluateOnNewDocument(recorder);
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', {rate: cpu});
+    await page.emulateCPUThrottling(cpu);
     await page.goto(url, {waitUntil: 'load'});
-    await page.waitForFunction(() => window.__careBench.ready !== null, null, {timeout: TIMEOUT_MS});
-    await page.waitForTimeout(SETTLE_MS);
+    await page.waitForFunction(() => window.__careBench.ready !== null, {timeout: TIMEOUT_MS});
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const m = await page.evaluate(() => ({
       ...window.__careBench,
       boxes: [...document.body.querySelectorAll('*')]
@@ -163,14 +163,13 @@ async function measure(browser, url, cpu) {
 
 /** One traced load at 1x: the main thread's CPU time (ms) from navigation until ready. */
 async function traceLoad(browser, url) {
-  const context = await browser.newContext({viewport: VIEWPORT});
+  const {context, page} = await newPage(browser, {viewport: VIEWPORT});
   try {
-    await context.addInitScript(recorder);
-    const page = await context.newPage();
-    await browser.startTracing(page, {categories: ['devtools.timeline', 'blink.user_timing', 'toplevel']});
+    await page.evaluateOnNewDocument(recorder);
+    await page.tracing.start({categories: ['devtools.timeline', 'blink.user_timing', 'toplevel']});
     await page.goto(url, {waitUntil: 'load'});
-    await page.waitForFunction(() => window.__careBench.ready !== null, null, {timeout: TIMEOUT_MS, polling: 100});
-    const {traceEvents} = JSON.parse((await browser.stopTracing()).toString());
+    await page.waitForFunction(() => window.__careBench.ready !== null, {timeout: TIMEOUT_MS, polling: 100});
+    const {traceEvents} = JSON.parse(Buffer.from(await page.tracing.stop()).toString());
     const ready = traceEvents.find((e) => e.name === 'care-bench-ready');
     const start = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === ready.pid && e.args?.data?.isLoadingMainFrame && /^http/.test(e.args.data.documentLoaderURL ?? ''));
     const tasks = traceEvents.filter(
@@ -224,10 +223,8 @@ if (args.includes('--serve')) {
   console.log('Serving until interrupted.');
 } else {
   const load = [loadavg()[0]]; // before our own browser adds to it
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
+  const browser = await launchChromium();
+  const version = await chromiumVersion(browser);
   const results = {};
   const started = Date.now();
   try {
@@ -262,7 +259,7 @@ if (args.includes('--serve')) {
     server.close();
   }
   const environment = {
-    browser: `Chromium ${browser.version()}`,
+    browser: `Chromium ${version}`,
     cpuSlowdowns: CPUS,
     viewport: VIEWPORT,
     runs: RUNS,

@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {count, getAttribute, innerText} from '../helpers/puppeteer-page.mjs';
 import {
   FORM,
   RUN,
@@ -75,14 +76,14 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
       // What the comment requests carry (the dashboard wp-login.php led to may still be posting to admin-ajax.php).
       page.on('request', (request) => request.url().endsWith('/wp-json/wp/v2/comments') && sent.push(request.headers()['x-wp-nonce'] ?? null));
       await r.open('article', REST);
-      const nonce = await page.locator(FORM).getAttribute('wp-nonce');
+      const nonce = await getAttribute(page, FORM, 'wp-nonce');
       assert.match(nonce, /^[0-9a-f]{10}$/);
       // The theme's form greets the account and asks for no name or email, and so does the element.
-      assert.match(await page.locator(`${FORM} .logged-in-as`).innerText(), /^Logged in as Care Author\./);
-      assert.equal(await page.locator(`${FORM} #respond #author`).count(), 0);
-      const notes = await page.locator(`${FORM} [part="notes"]`).innerText();
+      assert.match(await innerText(page, `${FORM} .logged-in-as`), /^Logged in as Care Author\./);
+      assert.equal(await count(page, `${FORM} #respond #author`), 0);
+      const notes = await innerText(page, `${FORM} >>> [part="notes"]`);
       assert.equal(notes, 'Logged in as Care Author. Edit your profile. Log out? Required fields are marked *');
-      assert.deepEqual(await page.locator(`${FORM} [part="notes"] a`).evaluateAll((links) => links.map((a) => new URL(a.href).pathname)), ['/wp-admin/profile.php', '/wp-login.php']);
+      assert.deepEqual(await page.$$eval(`${FORM} >>> [part="notes"] a`, (links) => links.map((a) => new URL(a.href).pathname)), ['/wp-admin/profile.php', '/wp-login.php']);
       assert.deepEqual(Object.entries((await view(page)).values).filter(([, value]) => value !== undefined).map(([name]) => name), ['comment']);
       await fill(page, {comment: text});
       const shown = await submit(page);

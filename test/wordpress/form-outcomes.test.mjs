@@ -12,6 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {click, count, fillIn, textCount, waitForShown} from '../helpers/puppeteer-page.mjs';
 import {
   EMPTIED,
   MISSING_POST,
@@ -97,7 +98,7 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
           assert.deepEqual(stored(await commentsWith(text)), [{post: info.posts.article, parent: 0, approved: '0'}]);
           // The reader's own held comment is not on the page they come back to, and no draft returns.
           await open('article', q);
-          assert.equal(await page.getByText(text).count(), 0);
+          assert.equal(await textCount(page, text), 0);
           assert.deepEqual((await view(page)).values, EMPTIED);
         }),
       );
@@ -116,7 +117,7 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
           const link = protocol.name === 'REST' ? `${post.link}#comment-${rows[0].id}` : null;
           assert.deepEqual([shown.kind, shown.status.replace(SAYS.viewLink, '').trim(), shown.link], ['success', SAYS.published, link]);
           await open(post.link, q);
-          assert.equal(await page.getByText(text).count(), 1);
+          assert.equal(await textCount(page, text), 1);
         }),
       );
 
@@ -216,7 +217,7 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
         'a password-protected post whose password cookie is gone before sending: refused, everything kept',
         as('password-gone', async (r, text) => {
           await unlock(r);
-          await r.context.clearCookies();
+          await r.context.deleteCookie(...(await r.context.cookies()));
           await fill(r.page, typed(r.who, text));
           const shown = await submit(r.page);
           assert.deepEqual([shown.kind, shown.status], ['error', protocol.passwordGone]);
@@ -240,11 +241,11 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
       /** Opens the password-protected post and types its password into the theme's form: the comment form appears. */
       async function unlock({page, open}) {
         await open('password', q, {ready: false});
-        assert.equal(await page.locator('care-comment-form').count(), 0, 'a locked post prints no comment form');
-        await page.locator('.post-password-form [name="post_password"]').fill(info.postPassword);
-        await page.locator('.post-password-form [type="submit"]').click();
+        assert.equal(await count(page, 'care-comment-form'), 0, 'a locked post prints no comment form');
+        await fillIn(page, '.post-password-form [name="post_password"]', info.postPassword);
+        await click(page, '.post-password-form [type="submit"]');
         // WordPress sends the reader back to the referring page (with its protocol argument), unlocked.
-        await page.locator('care-comment-form [part="submit"]').waitFor();
+        await waitForShown(page, 'care-comment-form >>> [part="submit"]');
       }
     });
   }

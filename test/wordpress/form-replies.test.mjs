@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {one} from '../helpers/puppeteer-page.mjs';
 import {FORM, RUN, SAYS, approvedComment, commentsWith, fill, launch, newPost, ownProblems, reader, skip, submit, view} from './post-page.mjs';
 
 const PROTOCOLS = [
@@ -56,8 +57,8 @@ describe('the comment form on WordPress: replies', {skip, concurrency: 1}, () =>
       as(`replytocom-${protocol.name}`, async ({page, open, who}, text) => {
         await open(post.link, {...protocol.query, replytocom: parent});
         // The theme's form inside the element carries the parent and says whom the reply is to.
-        assert.equal(await page.locator(`${FORM} #respond #comment_parent`).inputValue(), String(parent));
-        assert.equal(await page.locator(`${FORM} #reply-title`).evaluate((node) => [...node.childNodes].filter((child) => child.localName !== 'small').map((child) => child.textContent).join('').trim()), `Leave a Reply to ${PARENT_AUTHOR}`);
+        assert.equal(await (await one(page, `${FORM} #respond #comment_parent`)).evaluate((input) => input.value), String(parent));
+        assert.equal(await (await one(page, `${FORM} #reply-title`)).evaluate((node) => [...node.childNodes].filter((child) => child.localName !== 'small').map((child) => child.textContent).join('').trim()), `Leave a Reply to ${PARENT_AUTHOR}`);
         const before = await view(page);
         // Today the element takes the parent, not the name: its heading stays "Leave a Reply".
         assert.deepEqual([before.cancelReply, before.heading], [true, 'Leave a Reply']);
@@ -74,7 +75,8 @@ describe('the comment form on WordPress: replies', {skip, concurrency: 1}, () =>
       'while the element stays below, unchanged, and still posts the reply',
     as('reply-link', async ({page, open, who}, text) => {
       await open(post.link);
-      await page.locator('.comment-reply-link').first().click();
+      // The first Reply link (puppeteer's locator acts on the first match).
+      await page.locator('.comment-reply-link').click();
       // comment-reply.js moved #respond (the theme's form) out of <care-comment-form>, next to the comment: two forms are on screen.
       assert.deepEqual(
         await page.evaluate(() => ({

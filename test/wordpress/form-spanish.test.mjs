@@ -13,6 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {getAttribute} from '../helpers/puppeteer-page.mjs';
 import {RUN, assertKept, commentsWith, fill, info, launch, newPost, ownProblems, reader, restoreOption, setCommentStatus, setOption, sendInstead, skip, submit, view} from './post-page.mjs';
 
 /** What the element says in Spanish (the bundle's `es` catalogue). */
@@ -53,8 +54,8 @@ describe('the comment form on a Spanish WordPress (es_ES)', {skip, concurrency: 
     'the page is lang="es-ES" and the form speaks Spanish, its own checks too',
     as('speaks', {}, async ({page, open}) => {
       await open('article');
-      assert.equal(await page.locator('html').getAttribute('lang'), 'es-ES');
-      const labels = await page.locator('care-comment-form [part="label"]').allTextContents();
+      assert.equal(await getAttribute(page, 'html', 'lang'), 'es-ES');
+      const labels = await page.$$eval('care-comment-form >>> [part="label"]', (nodes) => nodes.map((node) => node.textContent));
       const shown = await view(page);
       assert.deepEqual([shown.heading, shown.submit, labels.slice(0, 4).map((text) => text.replace(/\s+/g, ' ').trim())], [ES.heading, ES.submit, ES.labels]);
       await fill(page, {comment: 'Hola.'});

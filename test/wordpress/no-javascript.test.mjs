@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {click, fillIn, innerText, isVisible, navigateTo} from '../helpers/puppeteer-page.mjs';
 import {FORM, RUN, commentsWith, info, launch, ownProblems, pathOf, reader, skip} from './post-page.mjs';
 
 describe('the comment form on WordPress with JavaScript off', {skip, concurrency: 1}, () => {
@@ -26,17 +27,17 @@ describe('the comment form on WordPress with JavaScript off', {skip, concurrency
       const text = `Posted without JavaScript (${Object.keys(query).length ? 'REST page' : 'classic page'}) ${RUN}.`;
       try {
         await r.open('article', query);
-        const form = page.locator(`${FORM} #commentform`);
-        assert.equal(await form.isVisible(), true);
-        await form.locator('#comment').fill(text);
-        await form.locator('#author').fill(r.who.author);
-        await form.locator('#email').fill(r.who.email);
-        await Promise.all([page.waitForURL(/[?&]unapproved=\d+/, {waitUntil: 'domcontentloaded'}), form.locator('[type="submit"]').click()]);
+        const form = `${FORM} #commentform`;
+        assert.equal(await isVisible(page, form), true);
+        await fillIn(page, `${form} #comment`, text);
+        await fillIn(page, `${form} #author`, r.who.author);
+        await fillIn(page, `${form} #email`, r.who.email);
+        await navigateTo(page, /[?&]unapproved=\d+/, () => click(page, `${form} [type="submit"]`), {waitUntil: 'domcontentloaded'});
         const [row, ...more] = await commentsWith(text);
         assert.deepEqual([row.post, row.approved, more.length], [info.posts.article, '0', 0]);
         // The redirect names the held comment (and proves it is the reader's), so the theme shows it to them, marked as held.
         assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, `${pathOf('article')}#comment-${row.id}`);
-        const shown = await page.locator(`#comment-${row.id}`).innerText();
+        const shown = await innerText(page, `#comment-${row.id}`);
         assert.ok(shown.includes(text), shown);
         assert.ok(shown.includes('Your comment is awaiting moderation.'), shown);
         // Its avatar is asked of gravatar.com, which the browser here cannot reach: that network line is not the page's.

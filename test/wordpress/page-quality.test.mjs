@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {getAttribute, isVisible, waitForLoad} from '../helpers/puppeteer-page.mjs';
 import {AXE_SOURCE, FORM, RUN, SAYS, fill, info, launch, ownProblems, reader, sendInstead, skip, submit} from './post-page.mjs';
 
 /** Runs axe-core on the whole page; resolves with its violations split into ours (in the element, its shadow root included) and the theme's. */
@@ -43,12 +44,12 @@ describe('the post page in Twenty Twenty-Three', {skip, concurrency: 1}, () => {
       const r = await reader(browser, `upgrade-${Object.keys(query).length}`);
       try {
         await r.open('article', query);
-        const light = r.page.locator(`${FORM} #respond form#commentform`);
-        assert.equal(await light.getAttribute('action'), `${info.baseUrl}/wp-comments-post.php`);
-        assert.equal(await light.isVisible(), false, 'the theme\'s form is not shown once the element has upgraded');
-        assert.equal(await r.page.locator(`${FORM} [part="form"]`).isVisible(), true);
+        const light = `${FORM} #respond form#commentform`;
+        assert.equal(await getAttribute(r.page, light, 'action'), `${info.baseUrl}/wp-comments-post.php`);
+        assert.equal(await isVisible(r.page, light), false, 'the theme\'s form is not shown once the element has upgraded');
+        assert.equal(await isVisible(r.page, `${FORM} >>> [part="form"]`), true);
         // Settled: whatever the element logs at start-up has been logged.
-        await r.page.waitForLoadState('load');
+        await waitForLoad(r.page);
         assert.deepEqual(r.problems, []);
       } finally {
         await r.close();

@@ -10,6 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {count, isVisible, navigateTo, waitForShown} from '../helpers/puppeteer-page.mjs';
 import {FORM, RUN, SAYS, approvedComment, commentsWith, fill, info, launch, newPost, ownProblems, reader, restoreOption, setOption, skip, submit, view} from './post-page.mjs';
 import {clearSettings, installPlugin, removePlugin, setSettings, pluginPhpProblems} from './plugin.mjs';
 
@@ -48,14 +49,14 @@ describe('the plugin: the comment form setting', {skip, concurrency: 1}, () => {
   };
 
   /** The page's <care-comment-form> elements and, for each, whether the theme's form is inside it. */
-  const wrappers = (page) => page.locator(FORM).evaluateAll((elements) => elements.map((element) => ({themeForm: Boolean(element.querySelector(':scope #respond form.comment-form')), protocol: element.getAttribute('protocol'), action: element.getAttribute('action')})));
+  const wrappers = (page) => page.$$eval(FORM, (elements) => elements.map((element) => ({themeForm: Boolean(element.querySelector(':scope #respond form.comment-form')), protocol: element.getAttribute('protocol'), action: element.getAttribute('action')})));
 
   it(
     "comment_form on: exactly one <care-comment-form>, around the theme's form; an anonymous reader posts (wp-comments-post.php) and exactly one comment lands",
     as('classic', {comment_form: true}, async ({page, open, who}, text, posted) => {
       await open(post.link);
       assert.deepEqual(await wrappers(page), [{themeForm: true, protocol: null, action: null}]);
-      assert.equal(await page.locator('form.comment-form').count(), 1, "one theme form on the page");
+      assert.equal(await count(page, 'form.comment-form'), 1, "one theme form on the page");
       await fill(page, {comment: text, ...who});
       const shown = await submit(page);
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
@@ -92,12 +93,13 @@ describe('the plugin: the comment form setting', {skip, concurrency: 1}, () => {
     'comment_form on: comment-reply.js is not loaded; the theme\'s Reply link reloads with ?replytocom, the form says "Leave a Reply to <author>", and the reply is stored under that comment',
     as('reply', {comment_form: true}, async ({page, open, who}, text) => {
       await open(post.link);
-      assert.equal(await page.locator('script[src*="comment-reply"]').count(), 0, 'no comment-reply.js');
+      assert.equal(await count(page, 'script[src*="comment-reply"]'), 0, 'no comment-reply.js');
       assert.equal(await page.evaluate(() => typeof window.addComment), 'undefined');
-      await Promise.all([page.waitForURL(/[?&]replytocom=\d+/, {waitUntil: 'domcontentloaded'}), page.locator('.comment-reply-link').first().click()]);
+      // The first Reply link (puppeteer's locator acts on the first match).
+      await navigateTo(page, /[?&]replytocom=\d+/, () => page.locator('.comment-reply-link').click(), {waitUntil: 'domcontentloaded'});
       assert.equal(new URL(page.url()).searchParams.get('replytocom'), String(parent));
-      await page.locator(`${FORM} [part="submit"]`).waitFor();
-      assert.equal(await page.locator(FORM).count(), 1);
+      await waitForShown(page, `${FORM} >>> [part="submit"]`);
+      assert.equal(await count(page, FORM), 1);
       const before = await view(page);
       assert.deepEqual([before.heading, before.cancelReply], [`Leave a Reply to ${PARENT_AUTHOR}`, true]);
       await fill(page, {comment: text, ...who});
@@ -114,11 +116,11 @@ describe('the plugin: the comment form setting', {skip, concurrency: 1}, () => {
     "comment_form off (the default): the theme's form is untouched: no <care-comment-form>, comment-reply.js as the theme enqueues it",
     as('off', null, async ({page, open}) => {
       await open(post.link, {}, {ready: false});
-      assert.equal(await page.locator(FORM).count(), 0);
-      assert.equal(await page.locator('#respond form#commentform').isVisible(), true);
-      assert.equal(await page.locator('script#comment-reply-js').count(), 1);
+      assert.equal(await count(page, FORM), 0);
+      assert.equal(await isVisible(page, '#respond form#commentform'), true);
+      assert.equal(await count(page, 'script#comment-reply-js'), 1);
       assert.equal(await page.evaluate(() => typeof window.addComment), 'object');
-      assert.equal(await page.locator('script[src*="care-elements.js"]').count(), 0, 'no bundle on a post without an element');
+      assert.equal(await count(page, 'script[src*="care-elements.js"]'), 0, 'no bundle on a post without an element');
     }),
   );
 

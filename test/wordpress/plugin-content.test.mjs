@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {count, innerText, isVisible, newPage, one} from '../helpers/puppeteer-page.mjs';
 import {AXE_SOURCE, RUN, info, launch, ownProblems, reader, skip, sql} from './post-page.mjs';
 import {ARTICLE, BLOCKS_CONTENT, SHORTCODES_CONTENT, TAGS, contentPost, installPlugin, removePlugin, rest, withAppPassword, pluginPhpProblems} from './plugin.mjs';
 
@@ -101,24 +102,24 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
           Object.fromEntries(Object.entries(LISTS).map(([tag, list]) => [tag, {heading: ARTICLE.en[list].heading, items: labels(list), caution: ARTICLE.en[list].caution}])),
         );
 
-        const signup = page.locator('care-guide-signup form');
-        assert.equal(await signup.count(), 1, 'one form in the signup');
+        const signup = 'care-guide-signup form';
+        assert.equal(await count(page, signup), 1, 'one form in the signup');
         assert.deepEqual(
-          await signup.evaluate((form) => ({method: form.method, action: form.getAttribute('action'), action_field: form.elements.action.value, email: form.elements.email.type, emailRequired: form.elements.email.required, consent: form.elements.consent.type})),
+          await (await one(page, signup)).evaluate((form) => ({method: form.method, action: form.getAttribute('action'), action_field: form.elements.action.value, email: form.elements.email.type, emailRequired: form.elements.email.required, consent: form.elements.consent.type})),
           {method: 'post', action: `${info.baseUrl}/wp-admin/admin-post.php`, action_field: 'care_elements_guide_signup', email: 'email', emailRequired: true, consent: 'checkbox'},
         );
-        for (const field of ['input[name="email"]', 'input[name="consent"]', 'button[type="submit"]']) assert.equal(await signup.locator(field).isVisible(), true, `the signup's ${field} is shown`);
-        assert.equal(await signup.locator('input[name="extra_info"]').isVisible(), false, 'the honeypot is not shown');
-        assert.equal((await signup.locator('button[type="submit"]').innerText()).trim(), 'Send me the guide');
+        for (const field of ['input[name="email"]', 'input[name="consent"]', 'button[type="submit"]']) assert.equal(await isVisible(page, `${signup} ${field}`), true, `the signup's ${field} is shown`);
+        assert.equal(await isVisible(page, `${signup} input[name="extra_info"]`), false, 'the honeypot is not shown');
+        assert.equal((await innerText(page, `${signup} button[type="submit"]`)).trim(), 'Send me the guide');
 
-        const comments = page.locator('care-comment-form form');
-        assert.equal(await comments.count(), 1, 'one comment form in the element');
+        const comments = 'care-comment-form form';
+        assert.equal(await count(page, comments), 1, 'one comment form in the element');
         assert.deepEqual(
-          await comments.evaluate((form) => ({method: form.method, action: form.getAttribute('action'), post: form.elements.comment_post_ID.value})),
+          await (await one(page, comments)).evaluate((form) => ({method: form.method, action: form.getAttribute('action'), post: form.elements.comment_post_ID.value})),
           {method: 'post', action: `${info.baseUrl}/wp-comments-post.php`, post: String(pages[name].id)},
         );
-        for (const field of ['#comment', '#author', '#email', '#url', '[type="submit"]']) assert.equal(await comments.locator(field).isVisible(), true, `the comment form's ${field} is shown`);
-        assert.equal(await page.locator('form#commentform').count(), 1, "one comment form on the page: the theme's own is not printed a second time under the post");
+        for (const field of ['#comment', '#author', '#email', '#url', '[type="submit"]']) assert.equal(await isVisible(page, `${comments} ${field}`), true, `the comment form's ${field} is shown`);
+        assert.equal(await count(page, 'form#commentform'), 1, "one comment form on the page: the theme's own is not printed a second time under the post");
       }),
     );
 
@@ -144,9 +145,9 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
           'care-comment-form': {items: [], submit: 'Post Comment'},
         });
         // The self-check is one (the block's `selectable`): a checkbox per symptom.
-        assert.equal(await page.locator('care-symptom-list input[type="checkbox"]').count(), labels('symptoms').length);
-        assert.equal(await page.locator('care-comment-form [part="form"]').isVisible(), true);
-        assert.equal(await page.locator('care-comment-form form.comment-form').isVisible(), false, "the theme's form is the fallback, hidden once the element has upgraded");
+        assert.equal(await count(page, 'care-symptom-list >>> input[type="checkbox"]'), labels('symptoms').length);
+        assert.equal(await isVisible(page, 'care-comment-form >>> [part="form"]'), true);
+        assert.equal(await isVisible(page, 'care-comment-form form.comment-form'), false, "the theme's form is the fallback, hidden once the element has upgraded");
       }),
     );
 
@@ -157,10 +158,9 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
         const scores = [];
         const moves = new Set();
         for (let load = 0; load < LOADS; load++) {
-          const context = await browser.newContext({viewport: PHONE, extraHTTPHeaders: {'X-Care-Client': `content-shift-${name}-${RUN}`}});
+          const {context, page} = await newPage(browser, {viewport: PHONE, headers: {'X-Care-Client': `content-shift-${name}-${RUN}`}});
           try {
-            const page = await context.newPage();
-            await page.addInitScript(() => {
+            await page.evaluateOnNewDocument(() => {
               window.careShift = {score: 0, moves: []};
               new PerformanceObserver((list) => {
                 for (const entry of list.getEntries()) {
@@ -203,7 +203,7 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
     as('script-tag', {}, async ({page}) => {
       const scripts = async (name) => {
         await page.goto(pages[name].link, {waitUntil: 'domcontentloaded'});
-        return page.locator('script[src*="care-elements.js"]').evaluateAll((nodes) => nodes.map((node) => ({type: node.type, src: node.src.replace(/\?.*/, '')})));
+        return page.$$eval('script[src*="care-elements.js"]', (nodes) => nodes.map((node) => ({type: node.type, src: node.src.replace(/\?.*/, '')})));
       };
       const module = [{type: 'module', src: bundleSrc()}];
       assert.deepEqual(await scripts('blocks'), module);

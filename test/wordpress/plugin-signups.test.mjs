@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {after, before, describe, it} from 'node:test';
+import {byRole, check, click, count, download, fillIn, innerText, installClock, isVisible, navigateTo, one, postForm, waitForShown} from '../helpers/puppeteer-page.mjs';
 import {RUN, info, launch, logIn, ownProblems, reader, skip} from './post-page.mjs';
 import {BLOCKS_CONTENT, clearSettings, contentPost, installPlugin, php, postSignup, removePlugin, setSettings, signupsOf, pluginPhpProblems} from './plugin.mjs';
 
@@ -135,28 +136,28 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
     try {
       // The reader's own pace: the form judges a fill under 1.5 s a program's (stored nowhere). The
       // page's clock, not a sleep, lets the reader take 2 s.
-      await r.page.clock.install();
+      const clock = await installClock(r.page);
       await r.page.goto(page.link, {waitUntil: 'load'});
-      const signup = r.page.locator('care-guide-signup');
-      await signup.locator('[part="submit"]').waitFor();
+      const signup = 'care-guide-signup';
+      await waitForShown(r.page, `${signup} >>> [part="submit"]`);
       // The label's own words, without the required mark and the word "Required" said to screen readers.
-      const shown = await signup.locator('label[for="consent"]').evaluate((label) => {
+      const shown = await (await one(r.page, `${signup} >>> label[for="consent"]`)).evaluate((label) => {
         const words = label.cloneNode(true);
         for (const extra of words.querySelectorAll('.required, .visually-hidden')) extra.remove();
         return words.textContent.trim();
       });
       assert.equal(shown, wording);
-      await signup.locator('input#email[part]').fill(email('element'));
-      await signup.locator('input#consent').check();
-      await r.page.clock.fastForward(2000);
-      const answered = signup.evaluate((element) => new Promise((resolve) => {
+      await fillIn(r.page, `${signup} >>> input#email[part]`, email('element'));
+      await check(r.page, `${signup} >>> input#consent`);
+      await clock.fastForward(2000);
+      const answered = (await one(r.page, signup)).evaluate((element) => new Promise((resolve) => {
         element.addEventListener('care-success', () => resolve('care-success'), {once: true});
         element.addEventListener('care-error', (event) => resolve(`care-error: ${event.detail.message}`), {once: true});
       }));
-      await signup.locator('[part="submit"]').click();
+      await click(r.page, `${signup} >>> [part="submit"]`);
       assert.equal(await answered, 'care-success');
-      assert.equal((await signup.locator('[part="status"]').innerText()).trim(), THANKS);
-      assert.equal(await signup.locator('[part="status"]').isVisible(), true);
+      assert.equal((await innerText(r.page, `${signup} >>> [part="status"]`)).trim(), THANKS);
+      assert.equal(await isVisible(r.page, `${signup} >>> [part="status"]`), true);
       const stored = await signupsOf(email('element'));
       assert.deepEqual(
         stored.map(({consent, consentText, offer}) => ({consent, consentText, offer})),
@@ -174,14 +175,14 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
     r.page.setDefaultTimeout(10_000);
     try {
       await r.page.goto(page.link, {waitUntil: 'load'});
-      const form = r.page.locator('care-guide-signup form');
-      await form.locator('input[name="email"]').fill(email('no-js'));
-      await form.locator('input[name="consent"]').check();
-      await Promise.all([r.page.waitForURL(/[?&]care-signup=ok/, {waitUntil: 'load'}), form.locator('button[type="submit"]').click()]);
+      const form = 'care-guide-signup form';
+      await fillIn(r.page, `${form} input[name="email"]`, email('no-js'));
+      await check(r.page, `${form} input[name="consent"]`);
+      await navigateTo(r.page, /[?&]care-signup=ok/, () => click(r.page, `${form} button[type="submit"]`), {waitUntil: 'load'});
       const url = new URL(r.page.url());
       assert.equal(url.pathname + url.hash, `${new URL(page.link).pathname}#care-guide-signup`);
-      assert.equal((await r.page.locator('care-guide-signup [role="status"]').innerText()).trim(), THANKS);
-      assert.equal(await r.page.locator('care-guide-signup input[name="email"]').count(), 0, 'the thanks take the fields\' place');
+      assert.equal((await innerText(r.page, 'care-guide-signup [role="status"]')).trim(), THANKS);
+      assert.equal(await count(r.page, 'care-guide-signup input[name="email"]'), 0, 'the thanks take the fields\' place');
       const stored = await signupsOf(email('no-js'));
       assert.deepEqual(
         stored.map(({consent, consentText}) => ({consent, consentText})),
@@ -198,14 +199,14 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
     const answer = await postSignup({email: address, first_name: 'Grace', consent: true}, {client: 'csv'});
     assert.equal(answer.status, 201);
     const [row] = await signupsOf(address);
-    const r = await reader(browser, 'signup-csv', {acceptDownloads: true});
+    const r = await reader(browser, 'signup-csv');
     r.page.setDefaultTimeout(10_000);
     try {
       await logIn(r, info.users.admin);
       await r.page.goto(`${info.baseUrl}/wp-admin/tools.php?page=care-elements-signups`, {waitUntil: 'domcontentloaded'});
-      const [download] = await Promise.all([r.page.waitForEvent('download'), r.page.getByRole('button', {name: 'Download CSV'}).click()]);
-      assert.match(download.suggestedFilename(), /^guide-signups-\d{4}-\d{2}-\d{2}\.csv$/);
-      const text = await readFile(await download.path(), 'utf8');
+      const file = await download(r.page, () => click(r.page, byRole('button', 'Download CSV')));
+      assert.match(file.suggestedFilename, /^guide-signups-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = await readFile(file.path, 'utf8');
       assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, for spreadsheets');
       const [header, ...rows] = parseCsv(text.slice(1));
       assert.deepEqual(header, ['id', 'email', 'first_name', 'consent', 'consent_text', 'consent_at_utc', 'offer', 'created_at_utc']);
@@ -215,9 +216,9 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
         [[row.uuid, address, 'Grace', '1', CONSENT, iso(row.consentAt), '0', iso(row.createdAt)]],
       );
       // The same action without the form's nonce (a link another site could make the admin follow) is refused.
-      const forged = await r.page.request.post(`${info.baseUrl}/wp-admin/admin-post.php`, {form: {action: 'care_elements_signups_csv'}});
-      assert.equal(forged.status(), 403);
-      assert.doesNotMatch(await forged.text(), new RegExp(address.replace(/[.+]/g, '\\$&')));
+      const forged = await postForm(r.page, `${info.baseUrl}/wp-admin/admin-post.php`, {action: 'care_elements_signups_csv'}, r.headers);
+      assert.equal(forged.status, 403);
+      assert.doesNotMatch(forged.text, new RegExp(address.replace(/[.+]/g, '\\$&')));
     } finally {
       await r.close();
     }

@@ -10,8 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {chromium} from 'playwright-core';
-import {CHROMIUM_ARGS, CHROMIUM_PATH} from './browser.mjs';
+import {click, fillIn, launchChromium, navigateTo, newPage, waitForShown} from '../helpers/puppeteer-page.mjs';
+import {CHROMIUM_PATH} from './browser.mjs';
 import {REPO_ROOT, runSql} from './instance.mjs';
 import {MISSING_POST, wordpressInfo} from './targets.mjs';
 
@@ -50,8 +50,8 @@ export const SAYS = {
  * the machine. (Request interception would do the same at a cost: every request of every page
  * would go through this process.)
  */
-export async function launch() {
-  return chromium.launch({executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'], headless: true});
+export function launch() {
+  return launchChromium({args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']});
 }
 
 /** The path of a post's page: `article`, `open`, `closed`, `password`, or a post made by newPost(). */
@@ -63,29 +63,28 @@ export function pathOf(post, query = {}) {
 }
 
 /**
- * A reader: a browser context of its own, as visitor `key` (address and email of its own).
- * `problems` collects console errors and uncaught exceptions of every page it opens.
- * Options: `headers` (more request headers), `javaScriptEnabled`.
+ * A reader: a browser context of its own with one page, as visitor `key` (address and email of its
+ * own). `problems` collects the page's console errors and uncaught exceptions.
+ * Options: `headers` (more request headers), `javaScriptEnabled`, `viewport` (1280×720 by default).
  */
 export async function reader(browser, key, {headers = {}, ...options} = {}) {
-  const client = `reader-${key}-${RUN}`;
-  const context = await browser.newContext({extraHTTPHeaders: {'X-Care-Client': client, ...headers}, ...options});
+  const sent = {'X-Care-Client': `reader-${key}-${RUN}`, ...headers};
+  const {context, page} = await newPage(browser, {headers: sent, ...options});
   const problems = [];
-  context.on('page', (page) => {
-    page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  });
-  const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return {
     context,
     page,
     problems,
+    /** The headers the page adds to every request (for a request made from Node as this reader). */
+    headers: sent,
     /** Name, email and a comment of this reader's own. */
     who: {author: `Reader ${key}`, email: `${key}-${RUN}@example.com`},
     /** Opens a post's page and waits for the element to render (unless `ready` is false: a page without it). */
     async open(post, query = {}, {ready = options.javaScriptEnabled !== false} = {}) {
       await page.goto(info.baseUrl + pathOf(post, query), {waitUntil: 'domcontentloaded'});
-      if (ready) await page.locator(`${FORM} [part="submit"]`).waitFor();
+      if (ready) await waitForShown(page, `${FORM} >>> [part="submit"]`);
     },
     close: () => context.close(),
   };
@@ -103,17 +102,16 @@ export async function logIn({page}, user) {
   // Sent on to a static file rather than the dashboard, whose scripts would go on posting to admin-ajax.php.
   const landing = `${info.baseUrl}/wp-includes/images/blank.gif`;
   await page.goto(`${info.baseUrl}/wp-login.php?redirect_to=${encodeURIComponent(landing)}`, {waitUntil: 'domcontentloaded'});
-  await page.locator('#user_login').fill(user.login);
-  await page.locator('#user_pass').fill(user.password);
-  await Promise.all([page.waitForURL(landing), page.locator('#wp-submit').click()]);
-  assert.ok((await page.context().cookies()).some((cookie) => cookie.name.startsWith('wordpress_logged_in_')), `${user.login} is logged in`);
+  await fillIn(page, '#user_login', user.login);
+  await fillIn(page, '#user_pass', user.password);
+  await navigateTo(page, landing, () => click(page, '#wp-submit'));
+  assert.ok((await page.browserContext().cookies()).some((cookie) => cookie.name.startsWith('wordpress_logged_in_')), `${user.login} is logged in`);
 }
 
 /** Types into the element's own fields (its shadow form: the fields with a `part`). Missing keys are left alone. */
 export async function fill(page, values) {
-  const form = page.locator(FORM);
   for (const name of ['comment', 'author', 'email', 'url']) {
-    if (values[name] !== undefined) await form.locator(`#${name}[part]`).fill(values[name]);
+    if (values[name] !== undefined) await fillIn(page, `${FORM} >>> #${name}[part]`, values[name]);
   }
 }
 
@@ -135,13 +133,13 @@ export async function submit(page, {timeout = 20_000} = {}) {
     }
     return {...element.careTestCounts};
   }, FORM);
-  await page.locator(`${FORM} [part="submit"]`).click();
+  await click(page, `${FORM} >>> [part="submit"]`);
   const sent = await page.evaluate((tag) => document.querySelector(tag).careTestCounts.submits, FORM);
   if (sent === before.submits) {
     // Nothing sent: the element's own checks refused. It shows that once it has rendered.
     await page.evaluate((tag) => document.querySelector(tag).updateComplete, FORM);
   } else {
-    await page.waitForFunction(({tag, answers}) => document.querySelector(tag).careTestCounts.answers > answers, {tag: FORM, answers: before.answers}, {timeout});
+    await page.waitForFunction(({tag, answers}) => document.querySelector(tag).careTestCounts.answers > answers, {timeout}, {tag: FORM, answers: before.answers});
     await page.evaluate((tag) => document.querySelector(tag).updateComplete, FORM);
   }
   return view(page);
