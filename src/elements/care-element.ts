@@ -185,6 +185,6 @@ export class CareElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !this.upgraded) return super.scheduleUpdate();
-    return renderInTurn(this, () => super.scheduleUpdate());
+    return renderInTurn(this, () => void super.scheduleUpdate());
   }
 }
