@@ -4,9 +4,10 @@
  *
  *   1. the system: browsers, Xvfb and the WordPress suite's packages, installed when missing and
  *      this process may (test/setup/system.mjs), else one line with the command to run;
- *   2. the type check, 3. the build, 4. the Node tests (receiver, demo server, bundle budget),
- *   5. the browser suite in Chromium, Firefox and WebKit (web-test-runner.config.mjs),
- *   6. the real-WordPress suite (test/wordpress/run.mjs).
+ *   2. the lint (`npm run lint`: ESLint, lit-analyzer, Prettier), 3. the type check, 4. the build,
+ *   5. the Node tests (receiver, demo server, bundle budget),
+ *   6. the browser suite in Chromium, Firefox and WebKit (web-test-runner.config.mjs),
+ *   7. the real-WordPress suite (test/wordpress/run.mjs).
  *
  * Stops at the first step that fails. Whatever happens, the closing lines say what ran, what each
  * step counted, and every opt-out in force (`BROWSERS=…`, `CARE_SKIP_WORDPRESS=1`, `TEST_FILES=…`): a run never
@@ -27,6 +28,7 @@ const testsIn = (dir) => readdirSync(dir).filter((name) => name.endsWith('.test.
 
 /** The steps after the system check: a name, the command, and how its counts are read. */
 const STEPS = [
+  {name: 'lint', command: ['npm', 'run', '--silent', 'lint']},
   {name: 'type check', command: npx('tsc', '--noEmit', '-p', 'test/tsconfig.json')},
   {name: 'build', command: ['npm', 'run', '--silent', 'build']},
   {name: 'Node tests', command: ['node', '--test', '--test-reporter=tap', ...testsIn('test/node'), ...testsIn('test/receiver')], counts: tapCounts},
