@@ -4,10 +4,11 @@
  *
  *   1. the system: browsers, Xvfb and the WordPress suite's packages, installed when missing and
  *      this process may (test/setup/system.mjs), else one line with the command to run;
- *   2. the type check, 3. the build, 4. the JSX type tests against the built types (test/types/run.mjs),
- *   5. the Node tests (receiver, demo server, bundle budget, package, JSX typings),
- *   6. the browser suite in Chromium, Firefox and WebKit (web-test-runner.config.mjs),
- *   7. the real-WordPress suite (test/wordpress/run.mjs).
+ *   2. the lint (`npm run lint`: ESLint, lit-analyzer, Prettier), 3. the type check, 4. the build,
+ *   5. the JSX type tests against the built types (test/types/run.mjs), 6. the Node tests
+ *      (receiver, demo server, bundle budget, package, JSX typings, the bench end to end),
+ *   7. the browser suite in Chromium, Firefox and WebKit (web-test-runner.config.mjs),
+ *   8. the real-WordPress suite (test/wordpress/run.mjs).
  *
  * Stops at the first step that fails. Whatever happens, the closing lines say what ran, what each
  * step counted, and every opt-out in force (`BROWSERS=…`, `CARE_SKIP_WORDPRESS=1`, `TEST_FILES=…`): a run never
@@ -28,6 +29,7 @@ const testsIn = (dir) => readdirSync(dir).filter((name) => name.endsWith('.test.
 
 /** The steps after the system check: a name, the command, and how its counts are read. */
 const STEPS = [
+  {name: 'lint', command: ['npm', 'run', '--silent', 'lint']},
   {name: 'type check', command: npx('tsc', '--noEmit', '-p', 'test/tsconfig.json')},
   {name: 'build', command: ['npm', 'run', '--silent', 'build']},
   {name: 'JSX types (React, Preact)', command: ['node', 'test/types/run.mjs'], counts: summaryCounts},

@@ -109,7 +109,7 @@ export class FormController implements ReactiveController {
   takeTyped(names: readonly string[]): Record<string, string> {
     if (this.taken) return {};
     this.taken = true;
-    return Object.fromEntries(names.map((name) => [name, this.page.typed(name)]).filter(([, typed]) => typed));
+    return Object.fromEntries(names.map((name): [string, string] => [name, this.page.typed(name)]).filter(([, typed]) => typed));
   }
 
   /** The endpoint: the `action` attribute, else the page form's. */
@@ -234,7 +234,7 @@ export class FormController implements ReactiveController {
   }
 
   private afterRender(then: () => void): void {
-    this.host.updateComplete.then(then);
+    void this.host.updateComplete.then(then);
   }
 
   /** The absolute action URL, or undefined when it is missing or malformed. */

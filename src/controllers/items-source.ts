@@ -92,7 +92,7 @@ export class ItemsSourceController implements ReactiveController {
     }
     if (src !== this.seenSrc) {
       this.seenSrc = src;
-      this.load(src);
+      void this.load(src);
     }
     const fallback = this.fallback();
     this.content = resolveListContent(
@@ -120,7 +120,7 @@ export class ItemsSourceController implements ReactiveController {
     const inPlace = this.host.shadowRoot?.slotAssignment === 'manual';
     this.light = {
       items: normalizeItems(raw, (m) => this.warn(m)) ?? [],
-      heading: heading ? {text: heading.textContent!.trim(), level: Number(heading.tagName[1]), node: inPlace ? heading : undefined} : undefined,
+      heading: heading ? {text: heading.textContent.trim(), level: Number(heading.tagName[1]), node: inPlace ? heading : undefined} : undefined,
       caution: cautionText ? {text: cautionText, node: inPlace ? caution! : undefined} : undefined,
     };
   }

@@ -1,4 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import type {FormController, FormStatus} from '../controllers/form.js';
 import type {CareStrings} from '../i18n/index.js';
@@ -43,8 +44,9 @@ export interface TextField {
   label: string;
   required: boolean;
   /** The input's type (default `text`); `textarea` renders a comment box. */
-  type?: string;
-  autocomplete?: string;
+  type?: 'text' | 'email' | 'url' | 'textarea';
+  /** The input's `autocomplete` token (none by default). */
+  autocomplete?: 'name' | 'given-name' | 'email' | 'url';
   /** Ids of other nodes that describe the field, after its error. */
   describedBy?: readonly string[];
   /** Called with each new value the reader types. */
@@ -58,16 +60,16 @@ export function renderTextField(form: FormController, field: TextField): Templat
   const {name, required} = field;
   const invalid = form.errorFor(name) ? 'true' : 'false';
   const describedby = [`${name}-error`, ...(field.describedBy ?? [])].join(' ');
-  const value = live(form.text(name));
+  const value = form.text(name);
   const input = (event: Event) => field.onInput((event.target as HTMLInputElement).value);
   const blur = () => form.checkField(name);
   return html`<div part="field">
     ${renderLabel(name, field.label, required)}
     ${field.type === 'textarea'
       ? html`<textarea part="textarea" id=${name} name=${name} rows="8" ?required=${required} aria-invalid=${invalid}
-          aria-describedby=${describedby} .value=${value} @input=${input} @blur=${blur}></textarea>`
-      : html`<input part="input" id=${name} name=${name} type=${field.type ?? 'text'} autocomplete=${field.autocomplete ?? nothing}
-          ?required=${required} aria-invalid=${invalid} aria-describedby=${describedby} .value=${value} @input=${input} @blur=${blur} />`}
+          aria-describedby=${describedby} .value=${live(value)} @input=${input} @blur=${blur}></textarea>`
+      : html`<input part="input" id=${name} name=${name} type=${field.type ?? 'text'} autocomplete=${ifDefined(field.autocomplete)}
+          ?required=${required} aria-invalid=${invalid} aria-describedby=${describedby} .value=${live(value)} @input=${input} @blur=${blur} />`}
     ${field.after ?? nothing} ${renderError(form, name)}
   </div>`;
 }

@@ -120,7 +120,7 @@ export function readRecord(key: string, days: number, parse: (raw: string) => un
   const raw = readStored(key);
   if (raw === null) return undefined;
   try {
-    const record = JSON.parse(raw);
+    const record = JSON.parse(raw) as {v?: unknown; at?: unknown; value?: unknown} | null;
     if (record?.v === 1 && typeof record.at === 'number') {
       if (thisPage || Date.now() - record.at <= days * DAY_MS) return record.value;
       removeStored(key);

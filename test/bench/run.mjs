@@ -23,7 +23,6 @@
 // not taken at 4x: Chromium's throttling adds CPU time of its own). At the end, the issue's
 // targets, each with what was measured. `--serve` only serves the pages for a look.
 import {createServer} from 'node:http';
-import {readFileSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';

@@ -30,7 +30,7 @@ describe('the bundle while the page loads', () => {
     await list.updateComplete;
     expect(list.querySelector('ul')!.getClientRects().length, "the page's list is replaced").to.equal(0);
     expect(list.shadowRoot!.querySelector('slot:not([data-light])'), 'placeholder gone').to.equal(null);
-    expect([...list.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Chronic stress', 'A diet high in sugar']);
+    expect([...list.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent.trim())).to.deep.equal(['Chronic stress', 'A diet high in sugar']);
     expect(list.querySelector('h2')!.getClientRects().length, "the page's heading stays, slotted").to.be.greaterThan(0);
   });
 

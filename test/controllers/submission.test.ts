@@ -217,7 +217,7 @@ describe('SubmissionController', () => {
       expect(b).to.equal(a);
       // The same request byte for byte, the first fill time included: a server may refuse a key with another body.
       expect(posts[1].body).to.equal(posts[0].body);
-      expect(JSON.parse(posts[1].body as string).fill_ms).to.equal(4000);
+      expect((JSON.parse(posts[1].body as string) as {fill_ms: number}).fill_ms).to.equal(4000);
       // The server saw one key: one record, the second send answered by a replay (lost too).
       expect(await storedComments(scope)).to.have.length(1);
       // Not named volatile, a later fill time makes a new submission with a new key.

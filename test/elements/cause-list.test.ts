@@ -34,7 +34,7 @@ describe('care-cause-list', () => {
       expect(details.querySelector('summary[part~="summary"]')!.textContent).to.equal('Stress');
       expect(details.querySelector('[part~="detail-text"]')!.textContent).to.equal('Long-lasting stress changes gut bacteria.');
       expect(lis[1].querySelector('details')).to.equal(null);
-      expect(lis[1].textContent!.trim()).to.equal('Sugar');
+      expect(lis[1].textContent.trim()).to.equal('Sugar');
     });
 
     it('takes detail from src and from data-detail in light DOM', async () => {

@@ -120,7 +120,7 @@ describe('<care-comment-form>', () => {
         expect(textOf(status)).to.contain(en.commentPublished);
         const link = status.querySelector('a')!;
         expect(textOf(link)).to.equal(en.commentViewLink);
-        expect(link.href).to.equal(new URL(`/demo/#comment-${detail.response!.id}`, location.href).href);
+        expect(link.href).to.equal(new URL(`/demo/#comment-${String(detail.response!.id)}`, location.href).href);
         expect(detail.link).to.equal(link.href);
         expect((await storedComments(c.post)).map((s) => s.status)).to.deep.equal(['approved']);
       });
@@ -376,7 +376,7 @@ describe('<care-comment-form>', () => {
         await el.updateComplete;
         expect(el.querySelector('#respond')!.getClientRects().length, "the page's form and heading are replaced, not shown twice").to.equal(0);
         expect(byId<HTMLTextAreaElement>(el, 'comment').value).to.equal('Typed before the script ran.');
-        await fill(el, {author: c.values.author as string, email: c.values.email as string});
+        await fill(el, {author: c.values.author, email: c.values.email});
         await wait();
         await submitAndWait(el, 'care-success');
         expect(net.posts).to.have.length(1);
@@ -582,7 +582,7 @@ describe('<care-comment-form>', () => {
       it('stores the identity as a record when the box is ticked', async () => {
         const el = await mount(`post-id="${unique()}"`);
         await fill(el, {remember: true, author: 'Ana Reader'});
-        const record = JSON.parse(localStorage.getItem(IDENTITY_KEY)!);
+        const record = JSON.parse(localStorage.getItem(IDENTITY_KEY)!) as {v: number; at: number; value: unknown};
         expect(record.v).to.equal(1);
         expect(Date.now() - record.at).to.be.within(0, 5000);
         expect(record.value).to.deep.equal({author: 'Ana Reader', email: '', url: ''});

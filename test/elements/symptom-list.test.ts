@@ -188,7 +188,7 @@ describe('care-symptom-list', () => {
       clickLabel(el, 0);
       await el.updateComplete;
       expect(notice(el)).to.equal('Your marks are kept on this device for 30 days.');
-      expect(forgetButton(el)!.textContent!.trim()).to.equal('Forget them');
+      expect(forgetButton(el)!.textContent.trim()).to.equal('Forget them');
       expect(forgetButton(el)!.type).to.equal('button');
       // Under the list: the list the reader is ticking does not move.
       expect(shadow(el).querySelector('ul')!.getBoundingClientRect().top).to.equal(list.top);
@@ -272,7 +272,7 @@ describe('care-symptom-list', () => {
       clickLabel(el, 0);
       await el.updateComplete;
       expect(notice(el)).to.equal('Tus marcas se guardan en este dispositivo durante 30 días.');
-      expect(forgetButton(el)!.textContent!.trim()).to.equal('Olvidarlas');
+      expect(forgetButton(el)!.textContent.trim()).to.equal('Olvidarlas');
       forgetButton(el)!.click();
       await el.updateComplete;
       expect(notice(el)).to.equal('Ya no se guarda nada en este dispositivo.');

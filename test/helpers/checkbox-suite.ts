@@ -48,7 +48,7 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
       const el = await mount();
       const boxes = [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"][part~="checkbox"]')];
       expect(boxes).to.have.length(en.items.length);
-      expect(boxes.map((b) => b.labels![0].textContent!.trim())).to.deep.equal(en.items.map((i) => i.label));
+      expect(boxes.map((b) => b.labels![0].textContent.trim())).to.deep.equal(en.items.map((i) => i.label));
       expect(new Set(boxes.map((b) => b.id)).size).to.equal(boxes.length);
     });
 

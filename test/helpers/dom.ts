@@ -72,13 +72,13 @@ export function labelName(label: Element | null): string {
  */
 export async function settle(wrap: Element): Promise<void> {
   const elements = [...wrap.querySelectorAll('*')].filter((el) => el.localName.startsWith('care-'));
-  await Promise.all(elements.map((el) => (el as Element & {updateComplete?: Promise<unknown>}).updateComplete));
+  await Promise.all(elements.map((el) => (el as Element & {updateComplete?: Promise<unknown>}).updateComplete ?? Promise.resolve()));
 }
 
 /** Resolves with the next event of `type` on `el`, or rejects after `ms`. */
 export function nextEvent<T>(el: Element, type: string, ms = 8000): Promise<CustomEvent<T>> {
   return Promise.race([
-    oneEvent(el, type) as Promise<CustomEvent<T>>,
+    oneEvent<CustomEvent<T>>(el, type),
     aTimeout(ms).then(() => {
       throw new Error(`no ${type} within ${ms} ms`);
     }),

@@ -19,7 +19,7 @@ export interface FramePage {
 const RECORDER = `
   window.litIssuedWarnings = new Set(['dev-mode']);
   {
-    const log = (${captureConsole})(window);
+    const log = (${String(captureConsole)})(window);
     window.__errors = log.errors; window.__warns = log.warns; window.__thrown = [];
   }
   window.addEventListener('error', (e) => window.__thrown.push(String(e.message || e.error)));

@@ -126,6 +126,7 @@ function listContract(o: ListSuiteOptions): void {
   describe('content channels', () => {
     it('the items property wins over src and light DOM; without it src shows', async () => {
       const el = await fixture<CareListElement>(
+        // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html -- @open-wc/testing's `html` is lit/static-html.js, where unsafeStatic() tag names are allowed
         html`<${unsafeStatic(tag)} src="/test/fixtures/items-array.json" .items=${PROP_ITEMS}>${unsafeStatic(LIGHT)}</${unsafeStatic(tag)}>`,
       );
       expect(itemLabels(el)).to.deep.equal(['Property one', 'Property two']);

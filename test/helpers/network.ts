@@ -58,6 +58,7 @@ export function watchFetch(): FetchWatch {
       url: new URL(input instanceof Request ? input.url : String(input), document.baseURI).href,
       method: (init.method ?? 'GET').toUpperCase(),
       headers: new Headers(init.headers),
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the elements send strings; any other body is recorded as String() shows it
       body: typeof init.body === 'string' ? init.body : String(init.body ?? ''),
     };
     calls.push(record);
@@ -71,7 +72,7 @@ export function watchFetch(): FetchWatch {
       throw error;
     }
   };
-  globalThis.fetch = wrapper as typeof fetch;
+  globalThis.fetch = wrapper;
   return {
     calls,
     get posts() {
@@ -86,11 +87,19 @@ export function watchFetch(): FetchWatch {
 // ---------------------------------------------------------------------------------------------
 // What the receiver holds
 
+/** A comment as the receiver's REST route lists it. */
+export interface StoredComment {
+  id: number;
+  status: string;
+  author_name: string;
+  content: {rendered: string};
+}
+
 /** Every comment the receiver stored on a post, held ones included (the tests' page may moderate). */
-export async function storedComments(post: number): Promise<Array<{id: number; status: string; author_name: string; content: {rendered: string}}>> {
+export async function storedComments(post: number): Promise<StoredComment[]> {
   const res = await realFetch(`/api/comments?post=${post}&status=all`, {cache: 'no-store'});
   expect(res.status, 'GET /api/comments').to.equal(200);
-  return res.json();
+  return (await res.json()) as StoredComment[];
 }
 
 /**
@@ -102,7 +111,7 @@ export async function storedComments(post: number): Promise<Array<{id: number; s
  */
 export async function keptAnswer(route: string, key: string): Promise<{replayed: boolean; status: number; body: Record<string, unknown>}> {
   const res = await realFetch(route, {method: 'POST', headers: {'Content-Type': 'application/json', 'Idempotency-Key': key}, body: '{}'});
-  return {replayed: res.headers.get('Idempotent-Replayed') === 'true', status: res.status, body: await res.json()};
+  return {replayed: res.headers.get('Idempotent-Replayed') === 'true', status: res.status, body: (await res.json()) as Record<string, unknown>};
 }
 
 /** Posts a comment straight to the receiver's REST route (not through a form), filled "slowly". */
@@ -112,7 +121,7 @@ export async function postCommentDirectly(fields: {post: number; author_name: st
     headers: {'Content-Type': 'application/json'},
     body: JSON.stringify({parent: 0, fill_ms: 5000, ...fields}),
   });
-  return {status: res.status, body: await res.json()};
+  return {status: res.status, body: (await res.json()) as Record<string, unknown>};
 }
 
 /** Approves a stored comment, as a moderator would. */

@@ -9,6 +9,7 @@ type Win = Window & typeof globalThis;
 /** Makes `localStorage.setItem` throw QuotaExceededError, as a full storage does. Returns the undo. */
 export function installFullStorage(win: Win = window): () => void {
   const proto = win.Storage.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on the prototype, never called alone
   const original = proto.setItem;
   proto.setItem = function setItem() {
     throw new win.DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -39,7 +40,7 @@ export function installBlockedStorage(win: Win = window): () => void {
  * installers are self-contained (they reach the page only through `win`), so their source runs there.
  */
 export function storageSetup(install: (win: Win) => unknown): string {
-  return `(${install})(window);`;
+  return `(${String(install)})(window);`;
 }
 
 const DAY_MS = 86_400_000;
@@ -53,7 +54,7 @@ export function storedValue(key: string): unknown {
   const raw = localStorage.getItem(key);
   if (raw === null) return null;
   try {
-    const record = JSON.parse(raw);
+    const record = JSON.parse(raw) as {v?: unknown; at?: unknown; value?: unknown} | null;
     if (record?.v === 1 && typeof record.at === 'number' && 'value' in record) return record.value;
   } catch {
     // Not JSON: not a record.

@@ -32,7 +32,7 @@ describe('protocols', () => {
     it('accepts exactly the protocol names', () => {
       for (const name of PROTOCOLS) expect(isProtocol(name), name).to.equal(true);
       for (const value of ['JSON', 'wordpress_classic', 'rest', '', ' json', null, undefined, 1, {}, ['json']]) {
-        expect(isProtocol(value), String(value)).to.equal(false);
+        expect(isProtocol(value), String(JSON.stringify(value))).to.equal(false);
       }
     });
   });

@@ -3,6 +3,8 @@ import {captureConsoleEachTest} from '../helpers/console.js';
 import {installBlockedStorage, installFullStorage, storageEachTest, storeRecordAged} from '../helpers/storage.js';
 
 type StorageModule = typeof import('../../src/lib/storage.js');
+/** The envelope writeRecord stores: `{"v":1,"at":...,"value":...}`. */
+type Envelope = {v: number; at: number; value: unknown};
 
 // The wrapper warns once per page: a fresh module instance per test (a new URL is a new module)
 // gives every test its own "page".
@@ -92,7 +94,7 @@ describe('lib/storage', () => {
       const s = await freshStorage();
       const before = Date.now();
       expect(s.writeRecord('test-r1', ['a', 'b'], 30)).to.equal(true);
-      const record = JSON.parse(localStorage.getItem('test-r1')!);
+      const record = JSON.parse(localStorage.getItem('test-r1')!) as Envelope;
       expect(Object.keys(record)).to.deep.equal(['v', 'at', 'value']);
       expect(record.v).to.equal(1);
       expect(record.at).to.be.within(before, Date.now());
@@ -123,11 +125,11 @@ describe('lib/storage', () => {
       expect(s.readRecord('test-r6', 30, String), 'a draft that happens to be JSON stays text').to.equal('42');
       expect(s.readRecord('test-r7', 30)).to.deep.equal(['x', 'y']);
       expect(s.readRecord('test-r8', 30)).to.deep.equal({author: 'Ana'});
-      const rewritten = JSON.parse(localStorage.getItem('test-r7')!);
+      const rewritten = JSON.parse(localStorage.getItem('test-r7')!) as Envelope;
       expect(rewritten.v).to.equal(1);
       expect(rewritten.at).to.be.at.least(before);
       expect(rewritten.value).to.deep.equal(['x', 'y']);
-      expect(JSON.parse(localStorage.getItem('test-r5')!).value).to.equal('A draft, not JSON');
+      expect((JSON.parse(localStorage.getItem('test-r5')!) as Envelope).value).to.equal('A draft, not JSON');
     });
 
     it('returns undefined for a corrupt value without throwing', async () => {

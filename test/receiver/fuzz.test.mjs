@@ -163,6 +163,7 @@ function makeCase(g) {
   const framing = g.pick(FRAMINGS)(body, g);
   const head = `${method} ${target} ${version}`.trimEnd() + '\r\n' + [...lines, ...framing.lines].map((line) => `${line}\r\n`).join('') + '\r\n';
   // Targets and headers go as raw bytes: UTF-8 for the text, Latin-1 for the \u00ff-style bytes.
+  // eslint-disable-next-line no-control-regex -- the range is Latin-1, which starts at U+0000
   const headBytes = Buffer.from(head, /[^\u0000-\u00ff]/.test(head) ? 'utf8' : 'latin1');
   return {bytes: Buffer.concat([headBytes, framing.payload]), hold: framing.hold === true, target};
 }

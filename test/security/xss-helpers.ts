@@ -56,7 +56,7 @@ export function allRoots(doc: Document = document): Array<Document | ShadowRoot>
     for (const el of root.querySelectorAll('*')) {
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'object' || el.localName === 'frame') {
-        let inner: Document | null = null;
+        let inner: Document | null;
         try {
           inner = (el as HTMLIFrameElement).contentDocument;
         } catch {
@@ -94,7 +94,7 @@ export function nonHttpUrls(roots: ShadowRoot[]): Array<{element: Element; name:
         if (!URL_ATTRIBUTES.includes(attr.name)) continue;
         // `data` is also a plain attribute name; only <object data> loads it.
         if (attr.name === 'data' && element.localName !== 'object') continue;
-        let protocol = '';
+        let protocol: string;
         try {
           protocol = new URL(attr.value, element.baseURI).protocol;
         } catch {
@@ -345,7 +345,7 @@ export async function submitAll(forms: Rendered[], cancel: (form: Rendered) => b
   const endings = forms.map(
     (form) =>
       new Promise<Ending>((resolve) => {
-        const end = (type: Ending['type']) => (e: Event) => resolve({type, detail: (e as CustomEvent).detail});
+        const end = (type: Ending['type']) => (e: Event) => resolve({type, detail: (e as CustomEvent<Ending['detail']>).detail});
         form.addEventListener('care-success', end('care-success'), {once: true});
         form.addEventListener('care-error', end('care-error'), {once: true});
         form.addEventListener('care-submit', (e) => {
@@ -371,6 +371,7 @@ export async function submitAll(forms: Rendered[], cancel: (form: Rendered) => b
  * the browser, which replaces the server's error shown there before the test can read it.
  */
 export async function withoutFocusMoves<T>(body: () => Promise<T>): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on the prototype, never called alone
   const {focus} = HTMLElement.prototype;
   HTMLElement.prototype.focus = () => {};
   try {

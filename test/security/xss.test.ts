@@ -140,7 +140,7 @@ describe('XSS corpus through every channel', function () {
     it('is live: written as markup into a page, its payloads run and leave their markers (the control)', async () => {
       // The control for every test below: the same canary and marker checks do see a payload that
       // was parsed. Payloads that act on the whole page (<base>, <meta refresh>) are left out here.
-      const {doc} = await openFrame();
+      const {doc} = openFrame();
       resetCanary();
       for (const p of CORPUS.filter((q) => !q.pageWide)) {
         const holder = doc.createElement('div');
@@ -291,7 +291,7 @@ describe('XSS corpus through every channel', function () {
       // in their shadow roots (WebKit was seen to run the error handler of the page's own
       // <input type=image> once more after the upgrade re-slotted it: the page's markup, in its DOM).
       const payloads = CORPUS.filter((p) => !p.pageWide);
-      const {doc, win} = await openFrame();
+      const {doc, win} = openFrame();
       const elements: Rendered[] = [];
       for (const p of payloads) {
         for (const tag of LISTS) {
@@ -299,7 +299,7 @@ describe('XSS corpus through every channel', function () {
           holder.innerHTML = `<${tag} heading-level="3" data-payload="${p.id}"><h2>${p.text}</h2><ul><li data-id="${attribute(p.text)}" data-detail="${attribute(p.text)}">${p.text}</li><li>Second</li></ul><p>Caution.</p></${tag}>`;
           doc.body.append(holder);
           const el = holder.querySelector(tag);
-          if (el) elements.push(el as Rendered);
+          if (el) elements.push(el);
         }
       }
       await untilStill();
@@ -699,7 +699,7 @@ describe('XSS corpus through every channel', function () {
    * handler called it. Relative URLs in it (the payloads' `src=x`) go to the hostile server's
    * landing page rather than to the file server.
    */
-  async function openFrame(): Promise<{frame: HTMLIFrameElement; doc: Document; win: Window & typeof globalThis}> {
+  function openFrame(): {frame: HTMLIFrameElement; doc: Document; win: Window & typeof globalThis} {
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width: 800px; height: 600px; border: 0';
     getStage().append(frame);

@@ -55,7 +55,7 @@ const NEEDED = ['/usr/sbin/mariadbd', '/usr/bin/mariadb-install-db', '/usr/bin/m
 
 /** The packages that are not installed ([] when all are); all of them when dpkg is missing. */
 export async function missingPackages() {
-  let out = '';
+  let out;
   try {
     ({stdout: out} = await run('dpkg-query', ['-W', '-f=${Package} ${db:Status-Abbrev}\n', ...PACKAGES]));
   } catch (error) {
@@ -71,7 +71,7 @@ export async function missingPackages() {
 
 /** Apache's PHP module (libphp8.2.so on Debian 12). */
 function phpModule() {
-  let names = [];
+  let names;
   try {
     names = readdirSync('/usr/lib/apache2/modules').filter((name) => /^libphp[\d.]*\.so$/.test(name));
   } catch {
@@ -234,7 +234,7 @@ export class WordPressInstance {
     const parts = [];
     for (const key of which) {
       const [label, file] = logs[key];
-      let text = '';
+      let text;
       try {
         text = readFileSync(file, 'utf8');
       } catch {
@@ -533,8 +533,8 @@ Alias /wp-content ${p.content}
   /** Runs provision.php in a mode; resolves with its CARE-JSON line. Its output goes to provision.log. */
   async provision(mode) {
     this.log(`WordPress: ${mode}`);
-    let stdout = '';
-    let stderr = '';
+    let stdout;
+    let stderr;
     let failure;
     try {
       ({stdout, stderr} = await this.helper('/usr/bin/php', [join(HERE, 'provision.php'), mode], {

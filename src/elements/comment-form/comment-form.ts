@@ -8,7 +8,7 @@ import {lengthLeft, safeHttpUrl, utf8Length} from '../../lib/text.js';
 import {formStyles} from '../../styles/form.js';
 import {baseStyles, tokens} from '../../styles/tokens.js';
 import {emit, type CareCancelReplyDetail} from '../../events.js';
-import {renderHoneypot, renderStatus, renderTextField} from '../form-parts.js';
+import {renderHoneypot, renderStatus, renderTextField, type TextField} from '../form-parts.js';
 import {CareElement} from '../care-element.js';
 import {renderHeading} from '../heading.js';
 import {checkedState} from '../with-element.js';
@@ -205,7 +205,7 @@ export class CareCommentForm extends CareElement {
   }
 
   private focusComment(): void {
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#comment')?.focus());
   }
 
   private async sendComment(event: Event): Promise<void> {
@@ -242,7 +242,7 @@ export class CareCommentForm extends CareElement {
    * characters (`lengthLeft`), how many still fit or how many to take off. The comment box shows
    * "Discard draft" while it holds a draft restored from the device.
    */
-  private renderField(name: Field, label: string, required: boolean, type = 'text', autocomplete = '') {
+  private renderField(name: Field, label: string, required: boolean, type: TextField['type'] = 'text', autocomplete?: TextField['autocomplete']) {
     const value = this.form.text(name);
     const near = MAX[name] - utf8Length(value) <= MAX[name] / 10;
     const left = near ? lengthLeft(value, MAX[name], utf8Length) : 0;

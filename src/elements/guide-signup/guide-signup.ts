@@ -98,7 +98,7 @@ export class CareGuideSignup extends CareElement {
   private sendSignup(event: Event): void {
     event.preventDefault();
     const {form} = this;
-    form.send({
+    void form.send({
       email: form.text('email').trim(),
       first_name: form.text('first_name').trim() || undefined,
       consent: form.values.consent === true,
