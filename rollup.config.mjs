@@ -26,8 +26,7 @@ function minifyTemplates() {
         // 0.5rem → .5rem, #ffffff → #fff.
         .replace(/([^\w.#-])0\.(\d)/g, '$1.$2')
         .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3');
-    }
-    else out = out.replace(/> </g, '><');
+    } else out = out.replace(/> </g, '><');
     return out;
   };
   /** Static text and `${…}` holes, alternating; a hole ends at the `}` that balances its `{`. */
@@ -55,7 +54,7 @@ function minifyTemplates() {
       // except nested html`...`, which the same pass reaches on its own.
       const result = code.replace(/\b(css|html) ?`((?:[^`\\]|\\.)*)`/g, (all, tag, body) => {
         const parts = holes(body);
-        return `${tag}\``+ parts.map((p, i) => (i % 2 ? p : collapse(p, tag === 'css'))).join('') + '`';
+        return `${tag}\`` + parts.map((p, i) => (i % 2 ? p : collapse(p, tag === 'css'))).join('') + '`';
       });
       return {code: result, map: null};
     },
@@ -83,8 +82,11 @@ function renamePrivates() {
     const checker = program.getTypeChecker();
     const ours = (sf) => !sf.isDeclarationFile && /[\\/]src[\\/]/.test(sf.fileName);
     const isPrivate = (d) =>
-      (ts.isPropertyDeclaration(d) || ts.isMethodDeclaration(d) || ts.isGetAccessorDeclaration(d) ||
-        ts.isSetAccessorDeclaration(d) || ts.isParameter(d)) &&
+      (ts.isPropertyDeclaration(d) ||
+        ts.isMethodDeclaration(d) ||
+        ts.isGetAccessorDeclaration(d) ||
+        ts.isSetAccessorDeclaration(d) ||
+        ts.isParameter(d)) &&
       (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Private) !== 0 &&
       !(ts.canHaveDecorators(d) && ts.getDecorators(d)?.length);
     // First pass: the names written as strings, and the private names that will be renamed.
@@ -163,7 +165,8 @@ function lazyLitPolicy() {
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
       const found = code.match(CALL)?.length ?? 0;
-      if (found !== 1) this.error(`expected one createPolicy("lit-html", {createHTML: t => t}) in ${id}, found ${found}: Lit changed, update lazyLitPolicy()`);
+      if (found !== 1)
+        this.error(`expected one createPolicy("lit-html", {createHTML: t => t}) in ${id}, found ${found}: Lit changed, update lazyLitPolicy()`);
       patched = true;
       return {code: helper + code.replace(CALL, 'careLazyPolicy($1)'), map: null};
     },
@@ -189,7 +192,12 @@ const dropIn = (input, file, {templates = true} = {}) => ({
   plugins: [
     resolve({exportConditions: ['production']}),
     typescript({
-      tsconfig: 'tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, inlineSources: false, outDir: 'dist',
+      tsconfig: 'tsconfig.json',
+      declaration: false,
+      declarationMap: false,
+      sourceMap: false,
+      inlineSources: false,
+      outDir: 'dist',
       transformers: {before: [{type: 'program', factory: renamePrivates()}]},
     }),
     ...(templates ? [minifyTemplates()] : []),

@@ -143,8 +143,7 @@ function save(prefs) {
 function initialPrefs() {
   const saved = readSaved();
   const params = new URLSearchParams(location.search);
-  const pick = (name, allowed, fallback) =>
-    [params.get(name), saved[name]].find((value) => allowed.includes(value)) ?? fallback;
+  const pick = (name, allowed, fallback) => [params.get(name), saved[name]].find((value) => allowed.includes(value)) ?? fallback;
   return {theme: pick('theme', THEMES, 'system'), lang: pick('lang', LANGS, 'en')};
 }
 

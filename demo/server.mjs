@@ -49,7 +49,10 @@ async function compressedBody(file, encoding, mtimeMs) {
   const kept = compressed.get(key);
   if (kept?.mtimeMs === mtimeMs) return kept.body;
   const raw = await readFile(file);
-  const body = encoding === 'br' ? brotliCompressSync(raw, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length}}) : gzipSync(raw, {level: 9});
+  const body =
+    encoding === 'br'
+      ? brotliCompressSync(raw, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length}})
+      : gzipSync(raw, {level: 9});
   compressed.set(key, {mtimeMs, body});
   return body;
 }
@@ -128,7 +131,10 @@ export function staticFiles({mounts = DEMO_MOUNTS, root = ROOT} = {}) {
     }
     res.writeHead(200, {...headers, 'Content-Length': String(info.size)});
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    else
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   };
 }
 

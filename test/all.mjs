@@ -25,7 +25,11 @@ const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
 const engines = requestedEngines();
 const skipWordPress = process.env.CARE_SKIP_WORDPRESS === '1';
 const npx = (bin, ...args) => ['npx', '--no-install', bin, ...args];
-const testsIn = (dir) => readdirSync(dir).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => `${dir}/${name}`);
+const testsIn = (dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.test.mjs'))
+    .sort()
+    .map((name) => `${dir}/${name}`);
 
 /** The steps after the system check: a name, the command, and how its counts are read. */
 const STEPS = [
@@ -40,13 +44,22 @@ const STEPS = [
 
 /** The "N passed, N failed, N skipped" line the browser and WordPress runners end with. */
 function summaryCounts(lines) {
-  const last = lines.map((line) => /^(\d+) passed, (\d+) failed, (\d+) skipped/.exec(line.trim())).filter(Boolean).at(-1);
+  const last = lines
+    .map((line) => /^(\d+) passed, (\d+) failed, (\d+) skipped/.exec(line.trim()))
+    .filter(Boolean)
+    .at(-1);
   return last ? {passed: +last[1], failed: +last[2], skipped: +last[3]} : undefined;
 }
 
 /** node --test's TAP totals. */
 function tapCounts(lines) {
-  const total = (name) => Number(lines.map((line) => new RegExp(`^# ${name} (\\d+)$`).exec(line)).filter(Boolean).at(-1)?.[1] ?? NaN);
+  const total = (name) =>
+    Number(
+      lines
+        .map((line) => new RegExp(`^# ${name} (\\d+)$`).exec(line))
+        .filter(Boolean)
+        .at(-1)?.[1] ?? NaN,
+    );
   const counts = {passed: total('pass'), failed: total('fail') + total('cancelled'), skipped: total('skipped') + total('todo')};
   return Object.values(counts).every(Number.isFinite) ? counts : undefined;
 }

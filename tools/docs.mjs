@@ -4,9 +4,13 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
-const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const cell = (text = '') =>
+  String(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
-const table = (head, rows) => (rows.length ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''] : []);
+const table = (head, rows) =>
+  rows.length ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''] : [];
 
 /** The five elements' declarations, in the manifest's order, by tag. */
 export function elementsOf(manifest) {
@@ -23,8 +27,12 @@ export function globalTokens(manifest) {
 export function elementReference(el, tokens) {
   const fields = el.members.filter((m) => m.kind === 'field');
   const attributes = el.attributes.map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)]);
-  const properties = fields.filter((f) => !f.attribute).map((f) => [code(f.name), code(f.type?.text), f.readonly ? 'read-only' : '', cell(f.description)]);
-  const methods = el.members.filter((m) => m.kind === 'method').map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]);
+  const properties = fields
+    .filter((f) => !f.attribute)
+    .map((f) => [code(f.name), code(f.type?.text), f.readonly ? 'read-only' : '', cell(f.description)]);
+  const methods = el.members
+    .filter((m) => m.kind === 'method')
+    .map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]);
   const own = el.cssProperties.filter((p) => !tokens.some((t) => t.name === p.name));
   return [
     `<details><summary>Reference of <code>&lt;${el.tagName}&gt;</code> (generated from <code>custom-elements.json</code>)</summary>`,
@@ -32,10 +40,22 @@ export function elementReference(el, tokens) {
     ...table(['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes),
     ...table(['Property only', 'Type', '', 'Description'], properties),
     ...table(['Method', 'Description'], methods),
-    ...table(['Event', 'Type', 'Description'], el.events.map((e) => [code(e.name), code(e.type?.text), cell(e.description)])),
-    ...table(['Slot', 'Description'], el.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
-    ...table(['Part', 'Description'], el.cssParts.map((p) => [code(p.name), cell(p.description)])),
-    ...table(['Custom property', 'Default', 'Description'], own.map((p) => [code(p.name), code(p.default), cell(p.description)])),
+    ...table(
+      ['Event', 'Type', 'Description'],
+      el.events.map((e) => [code(e.name), code(e.type?.text), cell(e.description)]),
+    ),
+    ...table(
+      ['Slot', 'Description'],
+      el.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+    ),
+    ...table(
+      ['Part', 'Description'],
+      el.cssParts.map((p) => [code(p.name), cell(p.description)]),
+    ),
+    ...table(
+      ['Custom property', 'Default', 'Description'],
+      own.map((p) => [code(p.name), code(p.default), cell(p.description)]),
+    ),
     `It also reads the ${tokens.length} global tokens.`,
     '',
     '</details>',
@@ -45,7 +65,17 @@ export function elementReference(el, tokens) {
 /** The README with every `<!-- api:NAME -->…<!-- /api:NAME -->` block regenerated. */
 export function updateReadme(readme, manifest) {
   const tokens = globalTokens(manifest);
-  const blocks = new Map([['tokens', table(['Global token', 'Default', 'Description'], tokens.map((p) => [code(p.name), code(p.default), cell(p.description)])).join('\n').trimEnd()]]);
+  const blocks = new Map([
+    [
+      'tokens',
+      table(
+        ['Global token', 'Default', 'Description'],
+        tokens.map((p) => [code(p.name), code(p.default), cell(p.description)]),
+      )
+        .join('\n')
+        .trimEnd(),
+    ],
+  ]);
   for (const el of elementsOf(manifest)) blocks.set(el.tagName, elementReference(el, tokens));
   for (const [name, body] of blocks) {
     const re = new RegExp(`(<!-- api:${name} -->\\n)[\\s\\S]*?(<!-- /api:${name} -->)`);
@@ -67,7 +97,11 @@ export function vscodeCustomData(manifest) {
     version: 1.1,
     tags: elementsOf(manifest).map((el) => ({
       name: el.tagName,
-      description: [el.summary, el.description, el.events.length ? `Events: ${el.events.map((e) => `\`${e.name}\` (${e.type?.text})`).join(', ')}.` : '']
+      description: [
+        el.summary,
+        el.description,
+        el.events.length ? `Events: ${el.events.map((e) => `\`${e.name}\` (${e.type?.text})`).join(', ')}.` : '',
+      ]
         .filter(Boolean)
         .join('\n\n'),
       attributes: el.attributes.map((a) => ({
@@ -105,14 +139,28 @@ export function webTypes(manifest, pkg) {
           slots: el.slots.map((s) => ({name: s.name, description: s.description})),
           events: el.events.map((e) => ({name: e.name, description: e.description, ...(typed(e.type) ? {value: typed(e.type)} : {})})),
           js: {
-            properties: el.members.filter((m) => m.kind === 'field').map((m) => ({name: m.name, description: m.description, ...(typed(m.type) ? {value: typed(m.type)} : {})})),
+            properties: el.members
+              .filter((m) => m.kind === 'field')
+              .map((m) => ({name: m.name, description: m.description, ...(typed(m.type) ? {value: typed(m.type)} : {})})),
             events: el.events.map((e) => ({name: e.name, description: e.description, ...(typed(e.type) ? {value: typed(e.type)} : {})})),
           },
         })),
       },
       css: {
-        properties: [...new Map(elementsOf(manifest).flatMap((el) => el.cssProperties).map((p) => [p.name, {name: p.name, description: p.description}])).values()],
-        parts: [...new Map(elementsOf(manifest).flatMap((el) => el.cssParts).map((p) => [p.name, {name: p.name, description: p.description}])).values()],
+        properties: [
+          ...new Map(
+            elementsOf(manifest)
+              .flatMap((el) => el.cssProperties)
+              .map((p) => [p.name, {name: p.name, description: p.description}]),
+          ).values(),
+        ],
+        parts: [
+          ...new Map(
+            elementsOf(manifest)
+              .flatMap((el) => el.cssParts)
+              .map((p) => [p.name, {name: p.name, description: p.description}]),
+          ).values(),
+        ],
       },
     },
   };
@@ -130,5 +178,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (updated !== readme) writeFileSync(readmePath, updated);
   writeFileSync(new URL('vscode.html-custom-data.json', root), json(vscodeCustomData(manifest)));
   writeFileSync(new URL('web-types.json', root), json(webTypes(manifest, pkg)));
-  console.log(`tools/docs.mjs: ${updated === readme ? 'README.md up to date' : 'updated README.md'}; wrote vscode.html-custom-data.json and web-types.json`);
+  console.log(
+    `tools/docs.mjs: ${updated === readme ? 'README.md up to date' : 'updated README.md'}; wrote vscode.html-custom-data.json and web-types.json`,
+  );
 }

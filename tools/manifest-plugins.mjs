@@ -9,11 +9,25 @@ export const TAGS = ['care-symptom-list', 'care-cause-list', 'care-treatment-che
 
 /** Lit's lifecycle overrides and statics: LitElement's API, not the element's. */
 const LIT_INTERNALS = new Set([
-  'render', 'update', 'willUpdate', 'updated', 'firstUpdated', 'shouldUpdate', 'scheduleUpdate', 'createRenderRoot',
-  'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'styles', 'shadowRootOptions',
+  'render',
+  'update',
+  'willUpdate',
+  'updated',
+  'firstUpdated',
+  'shouldUpdate',
+  'scheduleUpdate',
+  'createRenderRoot',
+  'connectedCallback',
+  'disconnectedCallback',
+  'attributeChangedCallback',
+  'styles',
+  'shadowRootOptions',
 ]);
 
-const walk = (dir) => readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+const walk = (dir) =>
+  readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 
 /** `@cssprop --name - description` lines anywhere in src (class JSDoc, the tokens, the shared styles). */
 export function cssPropertyDescriptions(srcDir = 'src') {
@@ -35,7 +49,7 @@ export function cssPropertyDescriptions(srcDir = 'src') {
 function readVars(cssText) {
   const out = new Map();
   const re = /var\(\s*(--[\w-]+)\s*(,)?/g;
-  for (let m; (m = re.exec(cssText)); ) {
+  for (let m; (m = re.exec(cssText));) {
     let fallback;
     if (m[2]) {
       let depth = 0;
@@ -56,11 +70,15 @@ function readVars(cssText) {
  * default. Private `--_*` copies in a default are shown as the public token they read.
  */
 export function cssPropertiesRead(elementClass) {
-  const cssText = [elementClass.styles].flat(Infinity).map((s) => s.cssText).join('\n');
+  const cssText = [elementClass.styles]
+    .flat(Infinity)
+    .map((s) => s.cssText)
+    .join('\n');
   const vars = readVars(cssText);
   const privateToPublic = new Map();
   for (const m of cssText.matchAll(/(--_[\w-]+)\s*:\s*var\(\s*(--care-[\w-]+)/g)) privateToPublic.set(m[1], m[2]);
-  const shown = (value) => value?.replace(/var\((--_[\w-]+)\)/g, (all, name) => (privateToPublic.has(name) ? `var(${privateToPublic.get(name)})` : all));
+  const shown = (value) =>
+    value?.replace(/var\((--_[\w-]+)\)/g, (all, name) => (privateToPublic.has(name) ? `var(${privateToPublic.get(name)})` : all));
   return [...vars].filter(([name]) => name.startsWith('--care-')).map(([name, fallback]) => ({name, default: shown(fallback)}));
 }
 

@@ -82,7 +82,9 @@ function blockEntries() {
       }
     }
   }
-  const po = [...entries.values()].map(({context, text, files}) => `#: ${files.join(' ')}\nmsgctxt ${quote(context)}\nmsgid ${quote(text)}\nmsgstr ""\n`);
+  const po = [...entries.values()].map(
+    ({context, text, files}) => `#: ${files.join(' ')}\nmsgctxt ${quote(context)}\nmsgid ${quote(text)}\nmsgstr ""\n`,
+  );
   return `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n${po.join('\n')}`;
 }
 
@@ -153,7 +155,9 @@ try {
   const total = (merged.match(/^msgid /gm)?.length ?? 1) - 1;
   console.log(`${relative(process.cwd(), pot)}: ${total} strings`);
 
-  for (const name of readdirSync(HERE).filter((file) => /^care-elements-[A-Za-z_]+\.po$/.test(file)).sort()) {
+  for (const name of readdirSync(HERE)
+    .filter((file) => /^care-elements-[A-Za-z_]+\.po$/.test(file))
+    .sort()) {
     const po = join(HERE, name);
     const locale = name.slice(DOMAIN.length + 1, -3);
     run('msgmerge', ['--quiet', '--update', '--backup=none', '--no-wrap', '--sort-by-file', po, pot]);

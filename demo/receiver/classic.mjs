@@ -25,7 +25,8 @@ export async function postClassic(comments, submission, hashSecret) {
   const parent = Math.abs(phpInt(text('comment_parent')));
   const post = phpInt(text('comment_post_ID'));
   // WordPress 6.2+ refuses a reply to a missing or unapproved comment, before it looks at the post.
-  if (parent !== 0 && !comments.isReplyable(parent, post, true)) return refuse(diePage(403, 'Sorry, replies to unapproved comments are not allowed.'));
+  if (parent !== 0 && !comments.isReplyable(parent, post, true))
+    return refuse(diePage(403, 'Sorry, replies to unapproved comments are not allowed.'));
   if (post <= 0) return refuse(emptyPage());
 
   const author = stripTags(text('author')).trim();

@@ -81,7 +81,14 @@ export function createFaults({route: routeAt, pass, log, closing, maxCounters = 
     const [fault, ...rest] = url.pathname.slice(FAULT_PREFIX.length).split('/');
     const target = rest.join('/');
     if (!FAULTS.has(fault) || !Object.hasOwn(TARGETS, target)) {
-      send(res, jsonError(404, 'rest_no_route', `No fault route at ${url.pathname}. Faults: ${[...FAULTS].join(', ')}. Targets: ${Object.keys(TARGETS).join(', ')}.`));
+      send(
+        res,
+        jsonError(
+          404,
+          'rest_no_route',
+          `No fault route at ${url.pathname}. Faults: ${[...FAULTS].join(', ')}. Targets: ${Object.keys(TARGETS).join(', ')}.`,
+        ),
+      );
       return;
     }
     const route = routeAt(TARGETS[target]);

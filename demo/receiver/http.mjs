@@ -65,7 +65,10 @@ export async function readBody(req, limit) {
 
 /** The media type of a Content-Type header, lowercased, without parameters; '' when absent. */
 export function mediaType(header) {
-  return String(header ?? '').split(';')[0].trim().toLowerCase();
+  return String(header ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 /** The request's Idempotency-Key; undefined without one; false when it is too long to keep. */

@@ -91,7 +91,9 @@ export function createReceiver(options = {}) {
     comments.load(await files.comments.open());
     await answers.load(await files.idempotency.open());
     log(`loaded ${signups.size} signups, ${comments.size} comments and ${answers.size} idempotent answers from ${dataDir}`);
-    log(`moderation: from a page of this server in a browser on this machine, or from anywhere with the header "Authorization: Bearer ${moderationToken}"`);
+    log(
+      `moderation: from a page of this server in a browser on this machine, or from anywhere with the header "Authorization: Bearer ${moderationToken}"`,
+    );
   })();
   ready.catch(() => {}); // reported by handle() and close(), not as an unhandled rejection
 
@@ -157,7 +159,13 @@ export function createReceiver(options = {}) {
       case '/wp-comments-post.php':
         // A form body spends three bytes (%XX) on each byte of non-ASCII text, so this route reads
         // three times the limit: a comment at WordPress's 65525-byte limit fits in any script.
-        return {path: pathname, methods: ['POST'], format: 'html', bodyLimit: maxBodyBytes * 3, post: (submission) => postClassic(comments, submission, hashSecret)};
+        return {
+          path: pathname,
+          methods: ['POST'],
+          format: 'html',
+          bodyLimit: maxBodyBytes * 3,
+          post: (submission) => postClassic(comments, submission, hashSecret),
+        };
     }
     const approve = /^\/api\/comments\/([^/]+)\/approve$/.exec(pathname);
     if (approve) {

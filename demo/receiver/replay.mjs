@@ -71,7 +71,10 @@ export async function answerRoute(route, call, context, deliver = (answer) => se
   if (req.method !== 'POST') return send(res, route.get(call));
   const key = idempotencyKey(req.headers);
   if (key === false) {
-    return send(res, errorAnswer(route.format, 400, 'rest_invalid_param', `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`));
+    return send(
+      res,
+      errorAnswer(route.format, 400, 'rest_invalid_param', `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`),
+    );
   }
   const limit = route.bodyLimit ?? context.maxBodyBytes;
   const body = await readBody(req, limit);

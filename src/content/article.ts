@@ -24,8 +24,7 @@ export interface ArticleContent {
   treatment: ArticleList;
 }
 
-const freeze = (list: ArticleList): ArticleList =>
-  Object.freeze({...list, items: Object.freeze(list.items.map((item) => Object.freeze({...item})))});
+const freeze = (list: ArticleList): ArticleList => Object.freeze({...list, items: Object.freeze(list.items.map((item) => Object.freeze({...item})))});
 
 const RECOGNITION_EN =
   'It’s important to note that leaky gut syndrome is not a recognized medical condition by all medical practitioners, and more research is needed to understand the underlying causes and best ways to treat it.';

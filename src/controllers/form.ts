@@ -166,7 +166,10 @@ export class FormController implements ReactiveController {
    * Resolves with what the form showed for the answer (`ok`: the server has the submission), or
    * undefined when nothing was sent (invalid, cancelled, not configured, or already sending).
    */
-  async send(fields: Record<string, string | number | boolean | undefined>, extra: Pick<SubmitRequest, 'nonce' | 'nonceUrl'> = {}): Promise<FormResult | undefined> {
+  async send(
+    fields: Record<string, string | number | boolean | undefined>,
+    extra: Pick<SubmitRequest, 'nonce' | 'nonceUrl'> = {},
+  ): Promise<FormResult | undefined> {
     if (this.submission.sending || !this.validate()) return undefined;
     const data = {...fields, fill_ms: this.fillMs, extra_info: this.options.nodes().honeypot?.value || undefined};
     const {action, protocol} = this;

@@ -1,7 +1,14 @@
 import {isServer, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import type {CareItem} from '../content/article.js';
 import {normalizeItems} from '../lib/items.js';
-import {resolveListContent, type DefaultList, type ItemsChannel, type LightContent, type ListContent, type ListOverrides} from '../lib/list-content.js';
+import {
+  resolveListContent,
+  type DefaultList,
+  type ItemsChannel,
+  type LightContent,
+  type ListContent,
+  type ListOverrides,
+} from '../lib/list-content.js';
 import {emit, type CareErrorDetail} from '../events.js';
 
 type ItemsHost = ReactiveControllerHost &
@@ -87,7 +94,11 @@ export class ItemsSourceController implements ReactiveController {
         const normalized = normalizeItems(items, (m) => this.warn(m));
         // As for src: nothing usable is a mistake to report, and never a blank list.
         if (normalized?.length) this.propItems = normalized;
-        else this.fail({source: 'config', message: normalized ? 'the items property holds no item with a label.' : 'the items property must be an array of {id, label, detail?}.'});
+        else
+          this.fail({
+            source: 'config',
+            message: normalized ? 'the items property holds no item with a label.' : 'the items property must be an array of {id, label, detail?}.',
+          });
       }
     }
     if (src !== this.seenSrc) {
@@ -96,7 +107,13 @@ export class ItemsSourceController implements ReactiveController {
     }
     const fallback = this.fallback();
     this.content = resolveListContent(
-      {items: this.propItems, srcItems: this.srcItems, srcLoading: !!this.loadingUrl, light: this.light, fallback: 'items' in fallback ? fallback : {items: fallback}},
+      {
+        items: this.propItems,
+        srcItems: this.srcItems,
+        srcLoading: !!this.loadingUrl,
+        light: this.light,
+        fallback: 'items' in fallback ? fallback : {items: fallback},
+      },
       {heading, headingLevel, caution},
     );
   }

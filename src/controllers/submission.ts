@@ -165,20 +165,38 @@ export class SubmissionController implements ReactiveController {
     return outcome;
   }
 
-  private async run(req: Omit<SubmitRequest, 'idempotencyKey'>, signal: AbortSignal, state: {request: {url: string; init: RequestInit}; mayHaveLanded: boolean}): Promise<Outcome> {
+  private async run(
+    req: Omit<SubmitRequest, 'idempotencyKey'>,
+    signal: AbortSignal,
+    state: {request: {url: string; init: RequestInit}; mayHaveLanded: boolean},
+  ): Promise<Outcome> {
     let renewable = !!req.nonceUrl;
     for (let attempt = 1; ; attempt++) {
       this._attempts = attempt;
       if (attempt > 1) this.host.requestUpdate();
       const {url, init} = state.request;
-      let outcome = await this.timed(signal, (abort) => globalThis.fetch(url, {...init, signal: abort}).then(async (response) =>
-        // The body is read under the same timeout: a server can stall after the headers.
-        mapResponse(req.protocol, {status: response.status, ok: response.ok, redirected: response.redirected, url: response.url, headers: response.headers, text: await response.text()}),
-      ));
+      let outcome = await this.timed(signal, (abort) =>
+        globalThis.fetch(url, {...init, signal: abort}).then(async (response) =>
+          // The body is read under the same timeout: a server can stall after the headers.
+          mapResponse(req.protocol, {
+            status: response.status,
+            ok: response.ok,
+            redirected: response.redirected,
+            url: response.url,
+            headers: response.headers,
+            text: await response.text(),
+          }),
+        ),
+      );
       // WordPress refuses a stale nonce before anything else, so nothing was stored: a logged-in
       // reader sends again with a fresh one, anyone else without (WordPress then takes the comment
       // as anonymous). Asked once per submission, and only when a nonce went out.
-      if (renewable && outcome.kind === 'rejected' && outcome.code === 'rest_cookie_invalid_nonce' && (init.headers as Record<string, string>)['X-WP-Nonce']) {
+      if (
+        renewable &&
+        outcome.kind === 'rejected' &&
+        outcome.code === 'rest_cookie_invalid_nonce' &&
+        (init.headers as Record<string, string>)['X-WP-Nonce']
+      ) {
         renewable = false;
         const fresh = await this.freshNonce(req.nonceUrl!, signal);
         if (signal.aborted) return aborted();

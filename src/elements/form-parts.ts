@@ -10,9 +10,11 @@ import type {CareStrings} from '../i18n/index.js';
  * its name, heard where the mark is seen.
  */
 export function renderLabel(id: string, text: string, required: boolean, spoken = ''): TemplateResult {
-  return html`<label part="label" for=${id}>${text}${required
+  return html`<label part="label" for=${id}>${text}${
+    required
       ? html` <span class="required" aria-hidden="true">*</span>${spoken ? html`<span class="visually-hidden"> ${spoken}</span>` : nothing}`
-      : nothing}</label>`;
+      : nothing
+  }</label>`;
 }
 
 /** The error line under a field; its id is referenced by the control's `aria-describedby`. */
@@ -25,8 +27,7 @@ export function renderError(form: FormController, name: string): TemplateResult 
  * own (such as "Draft discarded.") is shown, and announced, instead while it is set.
  */
 export function renderStatus(status: FormStatus, t: CareStrings, success: TemplateResult | typeof nothing = nothing, note = ''): TemplateResult {
-  const text =
-    note || (status.kind === 'sending' ? t.sending : status.kind === 'invalid' || status.kind === 'error' ? status.message : '');
+  const text = note || (status.kind === 'sending' ? t.sending : status.kind === 'invalid' || status.kind === 'error' ? status.message : '');
   return html`<div part="status" id="status" role="status" tabindex="-1" data-kind=${note ? 'note' : status.kind}>${status.kind === 'success' && !note ? success : text}</div>`;
 }
 
@@ -65,11 +66,13 @@ export function renderTextField(form: FormController, field: TextField): Templat
   const blur = () => form.checkField(name);
   return html`<div part="field">
     ${renderLabel(name, field.label, required)}
-    ${field.type === 'textarea'
-      ? html`<textarea part="textarea" id=${name} name=${name} rows="8" ?required=${required} aria-invalid=${invalid}
+    ${
+      field.type === 'textarea'
+        ? html`<textarea part="textarea" id=${name} name=${name} rows="8" ?required=${required} aria-invalid=${invalid}
           aria-describedby=${describedby} .value=${live(value)} @input=${input} @blur=${blur}></textarea>`
-      : html`<input part="input" id=${name} name=${name} type=${field.type ?? 'text'} autocomplete=${ifDefined(field.autocomplete)}
-          ?required=${required} aria-invalid=${invalid} aria-describedby=${describedby} .value=${live(value)} @input=${input} @blur=${blur} />`}
+        : html`<input part="input" id=${name} name=${name} type=${field.type ?? 'text'} autocomplete=${ifDefined(field.autocomplete)}
+          ?required=${required} aria-invalid=${invalid} aria-describedby=${describedby} .value=${live(value)} @input=${input} @blur=${blur} />`
+    }
     ${field.after ?? nothing} ${renderError(form, name)}
   </div>`;
 }

@@ -38,8 +38,7 @@ export const en = {
 
   // Guide signup
   signupHeading: 'Get our free gut health guide',
-  signupIntro:
-    'If you’re interested in learning more about gut health, download our free gut health guide.',
+  signupIntro: 'If you’re interested in learning more about gut health, download our free gut health guide.',
   signupEmail: 'Email',
   signupName: 'First name',
   signupConsent: 'I agree to receive the guide and occasional gut-health emails. I can unsubscribe at any time.',

@@ -76,7 +76,13 @@ export interface CareTagProps<B = boolean> {
   'care-guide-signup': OwnProps<
     'care-guide-signup',
     'action' | 'protocol' | 'guideUrl' | 'offer' | 'nameField' | 'consentRequired' | 'consentText' | 'heading' | 'headingLevel' | 'strings',
-    {'guide-url': 'guideUrl'; 'name-field': 'nameField'; 'consent-required': 'consentRequired'; 'consent-text': 'consentText'; 'heading-level': 'headingLevel'},
+    {
+      'guide-url': 'guideUrl';
+      'name-field': 'nameField';
+      'consent-required': 'consentRequired';
+      'consent-text': 'consentText';
+      'heading-level': 'headingLevel';
+    },
     'care-submit' | 'care-success' | 'care-error',
     B
   >;

@@ -87,7 +87,9 @@ export function commentResult(outcome: Outcome, t: CareStrings): FormResult | un
       return refusal(t.commentFlood);
     case 'rejected':
       // By code first: WordPress answers 403 for more than logins (comments closed, a draft post).
-      return refusal(LOGIN_CODES.has(outcome.code) || (outcome.status === 401 && !outcome.message) ? t.commentLoginRequired : outcome.message || t.commentRejected);
+      return refusal(
+        LOGIN_CODES.has(outcome.code) || (outcome.status === 401 && !outcome.message) ? t.commentLoginRequired : outcome.message || t.commentRejected,
+      );
     case 'failure':
       if (outcome.reason === 'aborted') return undefined;
       return refusal(outcome.reason === 'bad-response' ? `${failureText(outcome, t)} ${t.commentKept}` : t.commentKept);

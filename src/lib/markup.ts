@@ -12,9 +12,21 @@ const MAX_MARKUP = 256 * 1024;
 const MAX_MESSAGE = 1000;
 
 const NAMED_ENTITIES = new Map<string, string>([
-  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', '\u00a0'],
-  ['laquo', '\u00ab'], ['raquo', '\u00bb'], ['hellip', '\u2026'], ['ndash', '\u2013'], ['mdash', '\u2014'],
-  ['lsquo', '\u2018'], ['rsquo', '\u2019'], ['ldquo', '\u201c'], ['rdquo', '\u201d'],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+  ['laquo', '\u00ab'],
+  ['raquo', '\u00bb'],
+  ['hellip', '\u2026'],
+  ['ndash', '\u2013'],
+  ['mdash', '\u2014'],
+  ['lsquo', '\u2018'],
+  ['rsquo', '\u2019'],
+  ['ldquo', '\u201c'],
+  ['rdquo', '\u201d'],
 ]);
 
 function decodeEntities(text: string): string {

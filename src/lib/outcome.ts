@@ -121,7 +121,12 @@ function mapJsonSuccess(protocol: Protocol, status: number, text: string): Outco
   if (!isObject(parsed)) return failure('bad-response', status, `The server answered ${status} with JSON that is not an object.`, false);
   if (protocol === 'wordpress') {
     if (typeof parsed.id !== 'number' || typeof parsed.status !== 'string') {
-      return failure('bad-response', status, `The server answered ${status} without a WordPress comment (an object with a numeric "id" and a string "status").`, false);
+      return failure(
+        'bad-response',
+        status,
+        `The server answered ${status} without a WordPress comment (an object with a numeric "id" and a string "status").`,
+        false,
+      );
     }
     return {kind: parsed.status === 'approved' ? 'accepted' : 'pending', status, data: parsed};
   }

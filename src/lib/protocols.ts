@@ -147,7 +147,14 @@ export function commentFields(protocol: Protocol, c: CommentInput): Record<strin
   const post = Number(c.post) || 0;
   switch (protocol) {
     case 'wordpress':
-      return {post, parent: c.parent, author_name: c.author || undefined, author_email: c.email || undefined, author_url: c.url || undefined, content: c.comment};
+      return {
+        post,
+        parent: c.parent,
+        author_name: c.author || undefined,
+        author_email: c.email || undefined,
+        author_url: c.url || undefined,
+        content: c.comment,
+      };
     case 'wordpress-classic':
       return {comment: c.comment, author: c.author, email: c.email, url: c.url, comment_post_ID: post, comment_parent: c.parent};
     default:

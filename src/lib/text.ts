@@ -59,5 +59,11 @@ export function lengthLeft(text: string, max: number, measure: (value: string) =
 export function isEmail(email: string): boolean {
   const at = email.indexOf('@', 1);
   const subs = email.slice(at + 1).split('.');
-  return email.length > 5 && at > 0 && /^[\w!#$%&'*+/=?^`{|}~.-]+$/.test(email.slice(0, at)) && subs.length > 1 && subs.every((sub) => /^[a-z\d]([a-z\d-]*[a-z\d])?$/i.test(sub));
+  return (
+    email.length > 5 &&
+    at > 0 &&
+    /^[\w!#$%&'*+/=?^`{|}~.-]+$/.test(email.slice(0, at)) &&
+    subs.length > 1 &&
+    subs.every((sub) => /^[a-z\d]([a-z\d-]*[a-z\d])?$/i.test(sub))
+  );
 }

@@ -58,9 +58,7 @@ class FloorSymptomList extends LitElement {
   }
   render() {
     const content = ARTICLE.en.symptoms;
-    const items = content.items.map((item, i) =>
-      this.selectable ? check(`s${i}`, item.label) : html`<li>${item.label}</li>`,
-    );
+    const items = content.items.map((item, i) => (this.selectable ? check(`s${i}`, item.label) : html`<li>${item.label}</li>`));
     return html`${list(content, items, this.selectable ? 'plain' : '')}`;
   }
 }
@@ -72,14 +70,19 @@ class FloorCauseList extends LitElement {
     return list(
       content,
       content.items.map((item) =>
-        item.detail ? html`<li class="plain"><details><summary>${item.label}</summary><p>${item.detail}</p></details></li>` : html`<li>${item.label}</li>`,
+        item.detail
+          ? html`<li class="plain"><details><summary>${item.label}</summary><p>${item.detail}</p></details></li>`
+          : html`<li>${item.label}</li>`,
       ),
     );
   }
 }
 
 class FloorTreatmentChecklist extends LitElement {
-  static styles = [base, css`.progress { display: flex; align-items: center; gap: 0.5rem; margin-block: 0 1rem; } .bar { flex: 1 1 4rem; block-size: 0.5rem; border-radius: 999px; background: var(--_surface); box-shadow: inset 0 0 0 1px var(--_border); }`];
+  static styles = [
+    base,
+    css`.progress { display: flex; align-items: center; gap: 0.5rem; margin-block: 0 1rem; } .bar { flex: 1 1 4rem; block-size: 0.5rem; border-radius: 999px; background: var(--_surface); box-shadow: inset 0 0 0 1px var(--_border); }`,
+  ];
   render() {
     const content = ARTICLE.en.treatment;
     const total = content.items.length;
@@ -98,7 +101,11 @@ const field = (name, label, required, type = 'text') => html`<div class="field">
 </div>`;
 
 class FloorGuideSignup extends LitElement {
-  static properties = {offer: {type: Boolean}, nameField: {type: Boolean, attribute: 'name-field'}, consentRequired: {type: Boolean, attribute: 'consent-required'}};
+  static properties = {
+    offer: {type: Boolean},
+    nameField: {type: Boolean, attribute: 'name-field'},
+    consentRequired: {type: Boolean, attribute: 'consent-required'},
+  };
   static styles = [base, forms, css`:host { padding: 1.5rem; background: var(--_surface); border-radius: 0.5rem; }`];
   constructor() {
     super();

@@ -43,7 +43,15 @@ try {
       const status = await new Promise((resolve) => {
         const child = spawn(
           'npx',
-          ['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+          [
+            '--yes',
+            LIGHTHOUSE,
+            url,
+            '--quiet',
+            '--output=json',
+            `--output-path=${report}`,
+            `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+          ],
           {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, CHROME_PATH: chrome}},
         );
         child.on('close', (code) => resolve(code));
@@ -57,7 +65,8 @@ try {
         entry.score = Math.min(entry.score, score);
         for (const ref of category.auditRefs) {
           const audit = audits[ref.id];
-          if (ref.weight > 0 && audit.score !== null && audit.score < 1) entry.audits.add(`${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+          if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+            entry.audits.add(`${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
         }
       }
     }
@@ -69,6 +78,10 @@ try {
 
 console.log(`Lighthouse (mobile), lowest of ${runs} run${runs === 1 ? '' : 's'} per page:`);
 for (const [page, categories] of Object.entries(worst)) {
-  console.log(`  ${page}: ${Object.entries(categories).map(([id, {score}]) => `${id} ${score}`).join(' · ')}`);
+  console.log(
+    `  ${page}: ${Object.entries(categories)
+      .map(([id, {score}]) => `${id} ${score}`)
+      .join(' · ')}`,
+  );
   for (const [id, {audits}] of Object.entries(categories)) if (audits.size) console.log(`    ${id}: ${[...audits].join(', ')}`);
 }

@@ -137,7 +137,10 @@ const CONCLUSION = `<p>
 export function benchPages(light, quickStart = readmeQuickStart()) {
   // The quick start block holds the script tag, maybe a <style>, and the tags.
   const qsStyle = (/<style>[\s\S]*?<\/style>/.exec(quickStart) ?? [''])[0];
-  const qsTags = quickStart.replace(/<script[^>]*><\/script>/, '').replace(qsStyle, '').trim();
+  const qsTags = quickStart
+    .replace(/<script[^>]*><\/script>/, '')
+    .replace(qsStyle, '')
+    .trim();
   return [
     {
       name: 'quick-start',

@@ -44,7 +44,10 @@ const option = (name, fallback) => {
 };
 const asJson = args.includes('--json');
 const RUNS = Math.max(1, Number.parseInt(option('runs', '25'), 10) || 25);
-const CPUS = option('cpu', '1,4').split(',').map(Number).filter((n) => n >= 1);
+const CPUS = option('cpu', '1,4')
+  .split(',')
+  .map(Number)
+  .filter((n) => n >= 1);
 const ONLY = option('pages', '').split(',').filter(Boolean);
 const TRACED = Math.max(0, Number.parseInt(option('trace', '9'), 10) || 0);
 const BUDGET_BROTLI = 18 * 1024; // the issue's target for dist/care-elements.js
@@ -81,7 +84,8 @@ function serve(pages, floorCode) {
   const files = staticFiles({mounts: ['/dist/']});
   const routes = new Map([['/floor-elements.js', ['text/javascript; charset=utf-8', floorCode]]]);
   for (const page of pages) {
-    for (const [variant, html] of Object.entries(page.variants)) routes.set(`/bench/${page.name}/${slug(variant)}.html`, ['text/html; charset=utf-8', html]);
+    for (const [variant, html] of Object.entries(page.variants))
+      routes.set(`/bench/${page.name}/${slug(variant)}.html`, ['text/html; charset=utf-8', html]);
   }
   const server = createServer((req, res) => {
     const route = routes.get((req.url ?? '/').split('?')[0]);
@@ -118,7 +122,8 @@ function recorder() {
   let parsed = false;
   document.addEventListener('DOMContentLoaded', () => (parsed = true));
   const ours = (el) => /^(care|floor)-/.test(el.localName) && customElements.get(el.localName);
-  const done = (el) => el.hasUpdated && !el.isUpdatePending && !!el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[aria-busy="true"]');
+  const done = (el) =>
+    el.hasUpdated && !el.isUpdatePending && !!el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[aria-busy="true"]');
   const poll = () => {
     if (parsed) {
       const elements = [...document.querySelectorAll('*')].filter(ours);
@@ -178,8 +183,13 @@ async function traceLoad(browser, url) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const {traceEvents} = JSON.parse(Buffer.from(await page.tracing.stop()).toString());
     const ready = traceEvents.find((e) => e.name === 'care-bench-ready');
-    const start = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === ready.pid && e.args?.data?.isLoadingMainFrame && /^http/.test(e.args.data.documentLoaderURL ?? ''));
-    const tasks = traceEvents.filter((e) => e.pid === ready.pid && e.tid === ready.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.ts >= start.ts);
+    const start = traceEvents.find(
+      (e) =>
+        e.name === 'navigationStart' && e.pid === ready.pid && e.args?.data?.isLoadingMainFrame && /^http/.test(e.args.data.documentLoaderURL ?? ''),
+    );
+    const tasks = traceEvents.filter(
+      (e) => e.pid === ready.pid && e.tid === ready.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.ts >= start.ts,
+    );
     const cpu = (t) => (t.tdur ?? 0) / 1000;
     const untilReady = tasks.filter((t) => t.ts <= ready.ts);
     const settled = tasks.filter((t) => t.ts <= ready.ts + SETTLE_MS * 1000);
@@ -302,7 +312,8 @@ function print(sizes, environment, pages, results) {
       `${environment.runs} loads per variant in fresh contexts after 1 warm-up (${environment.seconds} s); ` +
       `load average ${la.before.toFixed(1)} before, ${la.median.toFixed(1)} median, ${la.max.toFixed(1)} max on ${environment.cores} cores`,
   );
-  if (la.median > environment.cores / 2) console.log('Note: other work competed for the CPU during the run: timings (not layout shift) are noisy; compare the ratios.');
+  if (la.median > environment.cores / 2)
+    console.log('Note: other work competed for the CPU during the run: timings (not layout shift) are noisy; compare the ratios.');
   const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}` : a > 0 ? '∞' : '–');
   const f0 = (n) => n.toFixed(0);
   for (const page of pages) {
@@ -311,25 +322,60 @@ function print(sizes, environment, pages, results) {
     console.log('');
     console.log(`${page.name}: ${page.title}`);
     const widths = [42, ...variants.map(() => 22), 12, 12];
-    const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 12)).join('').trimEnd();
+    const line = (cells) =>
+      cells
+        .map((c, i) => String(c).padEnd(widths[i] ?? 12))
+        .join('')
+        .trimEnd();
     console.log(line(['', ...variants, 'care/floor', 'care/no JS']));
     const cpus = Object.keys(byCpu).filter((k) => k !== 'traced');
     for (const cpu of cpus) {
       const s = (v) => byCpu[cpu][v].summary;
       const row = (label, cell, value) =>
-        console.log(line([`${cpu} ${label}`, ...variants.map((v) => cell(s(v))), ...(value ? [ratio(value(s('care')), value(s('floor'))), ratio(value(s('care')), value(s('nojs')))] : [])]));
+        console.log(
+          line([
+            `${cpu} ${label}`,
+            ...variants.map((v) => cell(s(v))),
+            ...(value ? [ratio(value(s('care')), value(s('floor'))), ratio(value(s('care')), value(s('nojs')))] : []),
+          ]),
+        );
       row('layout shift, max', (x) => `${x.shift.max.toFixed(4)} (${x.shift.shifted} of ${x.loads})`);
-      row('long tasks, count', (x) => `${x.longTasks.count.median} (max ${x.longTasks.count.max})`, (x) => x.longTasks.count.median);
-      row('long tasks, total ms', (x) => `${f0(x.longTasks.totalMs.median)} (max ${f0(x.longTasks.totalMs.max)})`, (x) => x.longTasks.totalMs.median);
-      row('longest task, ms', (x) => `${f0(x.longTasks.maxMs.median)} (max ${f0(x.longTasks.maxMs.max)})`, (x) => x.longTasks.maxMs.median);
-      row('ready, ms', (x) => `${f0(x.readyMs.median)} (${f0(x.readyMs.min)}–${f0(x.readyMs.max)})`, (x) => x.readyMs.median);
+      row(
+        'long tasks, count',
+        (x) => `${x.longTasks.count.median} (max ${x.longTasks.count.max})`,
+        (x) => x.longTasks.count.median,
+      );
+      row(
+        'long tasks, total ms',
+        (x) => `${f0(x.longTasks.totalMs.median)} (max ${f0(x.longTasks.totalMs.max)})`,
+        (x) => x.longTasks.totalMs.median,
+      );
+      row(
+        'longest task, ms',
+        (x) => `${f0(x.longTasks.maxMs.median)} (max ${f0(x.longTasks.maxMs.max)})`,
+        (x) => x.longTasks.maxMs.median,
+      );
+      row(
+        'ready, ms',
+        (x) => `${f0(x.readyMs.median)} (${f0(x.readyMs.min)}–${f0(x.readyMs.max)})`,
+        (x) => x.readyMs.median,
+      );
     }
     if (byCpu.traced) {
       const t = (v) => byCpu.traced[v];
       const cells = (f) => variants.map((v) => f(t(v)));
-      console.log(line(['1x CPU until ready, ms (traced)', ...cells((x) => x.cpuMs.toFixed(1)), ratio(t('care').cpuMs, t('floor').cpuMs), ratio(t('care').cpuMs, t('nojs').cpuMs)]));
+      console.log(
+        line([
+          '1x CPU until ready, ms (traced)',
+          ...cells((x) => x.cpuMs.toFixed(1)),
+          ratio(t('care').cpuMs, t('floor').cpuMs),
+          ratio(t('care').cpuMs, t('nojs').cpuMs),
+        ]),
+      );
       console.log(line([`1x tasks over ${LONG_AT_4X_MS} ms CPU (long at 4x)`, ...cells((x) => `${x.longAt4x.median} (max ${x.longAt4x.max})`)]));
-      console.log(line(['1x longest task, ms CPU (traced)', ...cells((x) => `${x.longestCpuMs.median.toFixed(1)} (max ${x.longestCpuMs.max.toFixed(1)})`)]));
+      console.log(
+        line(['1x longest task, ms CPU (traced)', ...cells((x) => `${x.longestCpuMs.median.toFixed(1)} (max ${x.longestCpuMs.max.toFixed(1)})`)]),
+      );
     }
     const notes = [];
     for (const cpu of cpus) {
@@ -345,7 +391,9 @@ function print(sizes, environment, pages, results) {
     const changed = last('care').map((box, i) => {
       const before = nojs[i];
       const f = (n) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
-      return before ? `${box.tag} ${f(box.height - before.height)} px tall${Math.abs(box.top - before.top) >= 0.5 ? `, top ${f(box.top - before.top)} px` : ''}` : box.tag;
+      return before
+        ? `${box.tag} ${f(box.height - before.height)} px tall${Math.abs(box.top - before.top) >= 0.5 ? `, top ${f(box.top - before.top)} px` : ''}`
+        : box.tag;
     });
     notes.push(`rendered vs. no JS: ${changed.join('; ')}`);
     for (const note of notes) console.log(`  ${note}`);
@@ -359,10 +407,19 @@ function printTargets(sizes, results) {
   const at = (page, cpu, variant = 'care') => results[page]?.[cpu]?.[variant]?.summary;
   const mark = (ok) => (ok ? 'met    ' : 'NOT met');
   rows.push([sizes.care.brotli <= BUDGET_BROTLI, `bundle ≤ ${BUDGET_BROTLI} B brotli: ${sizes.care.brotli} B`]);
-  for (const [page, limit] of [['lists', 0], ['all', 0], ['quick-start', 0.01], ['bare', 0.01]]) {
+  for (const [page, limit] of [
+    ['lists', 0],
+    ['all', 0],
+    ['quick-start', 0.01],
+    ['bare', 0.01],
+  ]) {
     for (const cpu of ['1x', '4x']) {
       const x = at(page, cpu);
-      if (x) rows.push([x.shift.max <= limit, `${page}, ${cpu}: layout shift ≤ ${limit} on every load: max ${x.shift.max.toFixed(4)}, ${x.shift.shifted} of ${x.loads} loads shifted`]);
+      if (x)
+        rows.push([
+          x.shift.max <= limit,
+          `${page}, ${cpu}: layout shift ≤ ${limit} on every load: max ${x.shift.max.toFixed(4)}, ${x.shift.shifted} of ${x.loads} loads shifted`,
+        ]);
     }
   }
   const all = at('all', '4x');
@@ -376,7 +433,10 @@ function printTargets(sizes, results) {
   if (traced) {
     const t = traced.care.longAt4x;
     const n = traced.nojs.longAt4x;
-    rows.push([t.median === 0, `all, by CPU time at 1x: no task long at 4x in the median load: ${t.median} (the no-JS page: ${n.median}, max ${n.max})`]);
+    rows.push([
+      t.median === 0,
+      `all, by CPU time at 1x: no task long at 4x in the median load: ${t.median} (the no-JS page: ${n.median}, max ${n.max})`,
+    ]);
     rows.push([t.max <= 1, `all, by CPU time at 1x: at most one task long at 4x in any load: ${t.max}`]);
   }
   for (const page of Object.keys(results)) {
@@ -384,7 +444,10 @@ function printTargets(sizes, results) {
     const nojs = at(page, '4x', 'nojs');
     if (care && nojs) {
       const r = care.readyMs.median / nojs.readyMs.median;
-      rows.push([r <= 1.5, `${page}, 4x: ready within 1.5x of the no-JS page: ${r.toFixed(2)}x (${care.readyMs.median.toFixed(0)} / ${nojs.readyMs.median.toFixed(0)} ms)`]);
+      rows.push([
+        r <= 1.5,
+        `${page}, 4x: ready within 1.5x of the no-JS page: ${r.toFixed(2)}x (${care.readyMs.median.toFixed(0)} / ${nojs.readyMs.median.toFixed(0)} ms)`,
+      ]);
     }
   }
   console.log('');

@@ -56,7 +56,10 @@ async function shown(doc: Document): Promise<Record<string, string[]>> {
     const el = doc.querySelector(tag) as Care;
     await el.updateComplete;
     const root = el.shadowRoot;
-    const rest = tag.endsWith('-list') || tag.endsWith('-checklist') ? [...(root?.querySelectorAll('li') ?? [])].map((li) => textOf(li.querySelector('label, summary') ?? li)) : [textOf(root?.querySelector('[part~="submit"]'))];
+    const rest =
+      tag.endsWith('-list') || tag.endsWith('-checklist')
+        ? [...(root?.querySelectorAll('li') ?? [])].map((li) => textOf(li.querySelector('label, summary') ?? li))
+        : [textOf(root?.querySelector('[part~="submit"]'))];
     out[tag] = [textOf(root?.querySelector('[part~="heading"]')), ...rest];
   }
   return out;
@@ -95,7 +98,9 @@ describe('the bundle under a strict Content-Security-Policy header', () => {
 
   it("the fixtures' policy is in effect, and the probe sees a violation (the control)", async () => {
     expect((await fetch(`${DIR}/strict.html`)).headers.get('Content-Security-Policy')).to.equal(STRICT_CSP);
-    expect((await fetch(`${DIR}/two-copies.html?allow-duplicates`)).headers.get('Content-Security-Policy')).to.equal(`${STRICT_CSP} 'allow-duplicates'`);
+    expect((await fetch(`${DIR}/two-copies.html?allow-duplicates`)).headers.get('Content-Security-Policy')).to.equal(
+      `${STRICT_CSP} 'allow-duplicates'`,
+    );
     const {doc, log} = await open('strict.html');
     // style-src 'self' refuses an inline <style>, in every engine.
     const style = doc.createElement('style');
@@ -174,7 +179,10 @@ describe('the bundle under a strict Content-Security-Policy header', () => {
       const {doc, win, log} = await open('own-lit.html');
       expect(textOf(doc.getElementById('own'))).to.equal("Rendered by the page's own Lit");
       // The bundle evaluated to its end and defined the tags (no uncaught "Policy lit-html already exists").
-      expect(log.thrown.filter((e) => /already exists|policy/i.test(e)), 'uncaught policy errors').to.deep.equal([]);
+      expect(
+        log.thrown.filter((e) => /already exists|policy/i.test(e)),
+        'uncaught policy errors',
+      ).to.deep.equal([]);
       expect(win.litHtmlVersions).to.have.length(2);
       expect(win.customElements.get('care-comment-form'), 'the bundle defined its tags').to.be.a('function');
       if (!tt) {

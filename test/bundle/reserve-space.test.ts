@@ -17,7 +17,10 @@ async function quickStart(): Promise<{style: string; tags: string; reserved: Rec
   const readme = await (await fetch('/README.md')).text();
   const block = /```html\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Quick start')))![1];
   const style = /<style>[\s\S]*?<\/style>/.exec(block)?.[0] ?? '';
-  const tags = block.replace(/<script[^>]*><\/script>/, '').replace(style, '').trim();
+  const tags = block
+    .replace(/<script[^>]*><\/script>/, '')
+    .replace(style, '')
+    .trim();
   const reserved: Record<string, number> = {};
   for (const [, tag, px] of style.matchAll(/(care-[a-z-]+):not\(:defined\)\s*\{[^}]*min-height:\s*(\d+)px/g)) reserved[tag] = Number(px);
   const maxWidth = Number(/@media \(max-width: (\d+)px\)/.exec(style)?.[1] ?? Infinity);

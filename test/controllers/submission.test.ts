@@ -137,7 +137,15 @@ describe('SubmissionController', () => {
       const outcome = await controller.submit({
         action: '/wp-comments-post.php',
         protocol: 'wordpress-classic',
-        data: {comment: `Classic comment ${Math.random()}`, author: 'Ana Test', email: `classic.${post}@example.com`, url: '', comment_post_ID: post, comment_parent: 0, fill_ms: 5000},
+        data: {
+          comment: `Classic comment ${Math.random()}`,
+          author: 'Ana Test',
+          email: `classic.${post}@example.com`,
+          url: '',
+          comment_post_ID: post,
+          comment_parent: 0,
+          fill_ms: 5000,
+        },
       });
       expect(outcome).to.deep.equal({kind: 'pending', status: 200, data: null});
       expect(await storedComments(post)).to.have.length(1);
@@ -162,7 +170,11 @@ describe('SubmissionController', () => {
     it('retries a 503 with the same key: one stored comment', async () => {
       const {controller, sleeps} = await setup();
       const post = unique();
-      const outcome = await controller.submit({action: `/api/faults/fail-once/comments?times=1&scope=${post}`, protocol: 'json', data: commentData(post)});
+      const outcome = await controller.submit({
+        action: `/api/faults/fail-once/comments?times=1&scope=${post}`,
+        protocol: 'json',
+        data: commentData(post),
+      });
       // The comment route answers a held comment; the json protocol reads status "hold" as pending.
       expect(outcome).to.deep.include({kind: 'pending', status: 201});
       expect(controller.attempts).to.equal(2);
@@ -173,7 +185,11 @@ describe('SubmissionController', () => {
     it('keeps the key on every retry of one submission (the fault ends only for a repeated key)', async () => {
       const {controller, sleeps} = await setup();
       const scope = unique();
-      const outcome = await controller.submit({action: `/api/faults/fail-once/guide-signups?times=2&scope=${scope}`, protocol: 'json', data: signupData(scope)});
+      const outcome = await controller.submit({
+        action: `/api/faults/fail-once/guide-signups?times=2&scope=${scope}`,
+        protocol: 'json',
+        data: signupData(scope),
+      });
       expect(outcome?.kind).to.equal('accepted');
       expect(controller.attempts).to.equal(3);
       expect(sleeps).to.have.length(2);
@@ -223,14 +239,20 @@ describe('SubmissionController', () => {
       // Not named volatile, a later fill time makes a new submission with a new key.
       await send(6000);
       const fresh = keysSent()[2];
-      expect(fresh, 'a key of its own').to.be.a('string').and.match(/^[0-9a-f-]{36}$/);
+      expect(fresh, 'a key of its own')
+        .to.be.a('string')
+        .and.match(/^[0-9a-f-]{36}$/);
       expect(fresh).not.to.equal(a);
     });
 
     it('recovers from a dropped connection', async () => {
       const {controller, sleeps} = await setup();
       const scope = unique();
-      const outcome = await controller.submit({action: `/api/faults/drop/guide-signups?times=1&scope=${scope}`, protocol: 'json', data: signupData(scope)});
+      const outcome = await controller.submit({
+        action: `/api/faults/drop/guide-signups?times=1&scope=${scope}`,
+        protocol: 'json',
+        data: signupData(scope),
+      });
       expect(outcome?.kind).to.equal('accepted');
       // Chromium and Firefox resend a request whose reused keep-alive connection closes before
       // any answer, by themselves and unseen by fetch (WebKit does not), so the controller's own
@@ -271,7 +293,11 @@ describe('SubmissionController', () => {
 
     it('retries a 429 that says when (Retry-After up to 10 s), and waits that long', async () => {
       const {controller, sleeps} = await setup();
-      const outcome = await controller.submit({action: '/api/faults/status/guide-signups?code=429&retry-after=2', protocol: 'json', data: signupData(unique())});
+      const outcome = await controller.submit({
+        action: '/api/faults/status/guide-signups?code=429&retry-after=2',
+        protocol: 'json',
+        data: signupData(unique()),
+      });
       expect(failureOf(outcome)).to.deep.include({status: 429, retryable: true, retryAfterMs: 2000});
       expect(controller.attempts).to.equal(3);
       expect(sleeps).to.deep.equal([2000, 2000]);
@@ -279,7 +305,11 @@ describe('SubmissionController', () => {
 
     it('does not wait for a Retry-After over 10 s', async () => {
       const {controller, sleeps} = await setup();
-      const outcome = await controller.submit({action: '/api/faults/status/guide-signups?code=429&retry-after=30', protocol: 'json', data: signupData(unique())});
+      const outcome = await controller.submit({
+        action: '/api/faults/status/guide-signups?code=429&retry-after=30',
+        protocol: 'json',
+        data: signupData(unique()),
+      });
       expect(failureOf(outcome)).to.deep.include({status: 429, retryable: true, retryAfterMs: 30000});
       expect(controller.attempts).to.equal(1);
       expect(sleeps).to.deep.equal([]);
@@ -324,7 +354,12 @@ describe('SubmissionController', () => {
     it('a 200 that is not JSON: bad-response, one attempt', async () => {
       const {controller} = await setup();
       const outcome = await controller.submit({action: '/api/faults/garbage/guide-signups', protocol: 'json', data: signupData(unique())});
-      expect(failureOf(outcome)).to.deep.include({reason: 'bad-response', status: 200, retryable: false, message: 'The server answered 200 with a body that is not JSON.'});
+      expect(failureOf(outcome)).to.deep.include({
+        reason: 'bad-response',
+        status: 200,
+        retryable: false,
+        message: 'The server answered 200 with a body that is not JSON.',
+      });
       expect(controller.attempts).to.equal(1);
     });
 
@@ -338,7 +373,12 @@ describe('SubmissionController', () => {
     it('401 login required: rejected, one attempt', async () => {
       const {controller} = await setup();
       const outcome = await controller.submit({action: '/api/faults/login-required/comments', protocol: 'wordpress', data: commentData(unique())});
-      expect(outcome).to.deep.equal({kind: 'rejected', status: 401, code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.'});
+      expect(outcome).to.deep.equal({
+        kind: 'rejected',
+        status: 401,
+        code: 'rest_comment_login_required',
+        message: 'Sorry, you must be logged in to comment.',
+      });
       expect(posts).to.have.length(1);
     });
 
@@ -352,7 +392,11 @@ describe('SubmissionController', () => {
     it('field errors from the real route: the server field names, one attempt', async () => {
       const {controller} = await setup();
       const post = unique();
-      const outcome = await controller.submit({action: '/api/comments', protocol: 'wordpress', data: {...commentData(post), author_email: 'not-an-email'}});
+      const outcome = await controller.submit({
+        action: '/api/comments',
+        protocol: 'wordpress',
+        data: {...commentData(post), author_email: 'not-an-email'},
+      });
       expect(outcome).to.deep.include({kind: 'field-errors', status: 400, code: 'rest_invalid_param'});
       expect((outcome as Extract<Outcome, {kind: 'field-errors'}>).fields).to.have.keys('author_email');
       expect(controller.attempts).to.equal(1);

@@ -23,12 +23,15 @@ const ALL = html`<care-symptom-list selectable persist></care-symptom-list>
 
 /** `ALL` on a surface of the page: `Canvas` in the colour scheme, or the demo theme's page. */
 async function mountAll(scheme: Scheme, theme = false): Promise<HTMLElement> {
-  const wrap = await fixture<HTMLElement>(html`<div class=${theme ? 'blog' : ''} style="color-scheme: ${scheme}; background: ${theme ? 'var(--theme-bg)' : 'Canvas'}; color: ${theme ? 'var(--theme-text)' : 'CanvasText'}; padding: 8px">${ALL}</div>`);
+  const wrap = await fixture<HTMLElement>(
+    html`<div class=${theme ? 'blog' : ''} style="color-scheme: ${scheme}; background: ${theme ? 'var(--theme-bg)' : 'Canvas'}; color: ${theme ? 'var(--theme-text)' : 'CanvasText'}; padding: 8px">${ALL}</div>`,
+  );
   await settle(wrap);
   return wrap;
 }
 
-const element = <T extends HTMLElement = HTMLElement & {updateComplete: Promise<unknown>}>(wrap: Element, tag: string) => wrap.querySelector(tag) as T;
+const element = <T extends HTMLElement = HTMLElement & {updateComplete: Promise<unknown>}>(wrap: Element, tag: string) =>
+  wrap.querySelector(tag) as T;
 
 /** Ticks two symptoms and a step, and shows the forms' field errors, as a reader would meet them. */
 async function useAll(wrap: Element): Promise<void> {
@@ -71,18 +74,24 @@ function boundaries(el: Element, forced: boolean): Boundary[] {
     add(`${state}${field.localName} border inside`, field, colourOf(field, 'borderTopColor'), colourOf(field, 'backgroundColor'));
   }
   // Forced colours paint a button's fill as the page (ButtonFace) and draw its edge instead.
-  for (const button of root.querySelectorAll('[part~="submit"]')) add(forced ? 'submit border' : 'submit fill', button, colourOf(button, forced ? 'borderTopColor' : 'backgroundColor'));
-  for (const button of root.querySelectorAll<HTMLButtonElement>('.quiet:not(:disabled)')) add(`${button.getAttribute('part')} border`, button, colourOf(button, 'borderTopColor'));
-  for (const bar of root.querySelectorAll('[part~="progress-bar"]')) add('progress track edge', bar, forced ? colourOf(bar, 'borderTopColor') : shadowColour(bar));
+  for (const button of root.querySelectorAll('[part~="submit"]'))
+    add(forced ? 'submit border' : 'submit fill', button, colourOf(button, forced ? 'borderTopColor' : 'backgroundColor'));
+  for (const button of root.querySelectorAll<HTMLButtonElement>('.quiet:not(:disabled)'))
+    add(`${button.getAttribute('part')} border`, button, colourOf(button, 'borderTopColor'));
+  for (const bar of root.querySelectorAll('[part~="progress-bar"]'))
+    add('progress track edge', bar, forced ? colourOf(bar, 'borderTopColor') : shadowColour(bar));
   if (!forced) {
-    for (const box of root.querySelectorAll<HTMLInputElement>('[part~="checkbox"]:checked')) add('ticked checkbox', box, parseColour(getComputedStyle(box).accentColor));
+    for (const box of root.querySelectorAll<HTMLInputElement>('[part~="checkbox"]:checked'))
+      add('ticked checkbox', box, parseColour(getComputedStyle(box).accentColor));
   }
   return found;
 }
 
 /** The boundaries under 3:1 (WCAG 1.4.11), as readable lines: `[]` when every one holds. */
 function under3(wrap: Element, forced = false): string[] {
-  const all = [...wrap.querySelectorAll('care-symptom-list, care-treatment-checklist, care-guide-signup, care-comment-form')].flatMap((el) => boundaries(el, forced));
+  const all = [...wrap.querySelectorAll('care-symptom-list, care-treatment-checklist, care-guide-signup, care-comment-form')].flatMap((el) =>
+    boundaries(el, forced),
+  );
   expect(all.length, 'boundaries measured').to.be.greaterThan(15);
   return all.filter((b) => contrast(b.edge, b.against) < 3).map((b) => `${b.what}: ${contrast(b.edge, b.against)}:1`);
 }
@@ -106,14 +115,18 @@ describe('What axe cannot see', () => {
       it(`checkboxes are 1.25 em of the text beside them, at ${px} px text`, async () => {
         const wrap = await fixture<HTMLElement>(html`<div style="font-size: ${px}px">${ALL}</div>`);
         await settle(wrap);
-        const boxes = [...wrap.querySelectorAll('*')].flatMap((el) => [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[part~="checkbox"]') ?? [])].map((box) => ({el, box})));
+        const boxes = [...wrap.querySelectorAll('*')].flatMap((el) =>
+          [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('[part~="checkbox"]') ?? [])].map((box) => ({el, box})),
+        );
         expect(boxes.length, 'checkboxes measured').to.equal(8 + 8 + 2 + 1);
         const off = boxes.flatMap(({el, box}) => {
           const {width, height} = box.getBoundingClientRect();
           const text = parseFloat(getComputedStyle(box.labels![0]).fontSize);
           // Layout may round an edge to the device pixel.
           const fits = (size: number) => Math.abs(size - 1.25 * text) <= 0.5;
-          return text === px && fits(width) && fits(height) ? [] : [`<${el.localName}> #${box.id}: ${width.toFixed(1)} × ${height.toFixed(1)} px beside ${text} px text`];
+          return text === px && fits(width) && fits(height)
+            ? []
+            : [`<${el.localName}> #${box.id}: ${width.toFixed(1)} × ${height.toFixed(1)} px beside ${text} px text`];
         });
         expect(off, `checkboxes not ${1.25 * px} px square`).to.deep.equal([]);
       });
@@ -204,7 +217,9 @@ describe('What axe cannot see', () => {
           if (node.closest('.hp, .visually-hidden, style')) continue;
           const r = node.getBoundingClientRect();
           if (r.width && (r.left < left - 0.5 || r.right > right + 0.5)) {
-            outside.push(`<${el.localName}> ${node.getAttribute('part') ?? node.localName}: ${Math.round(r.right - left)} px wide from the start of a ${Math.round(right - left)} px box`);
+            outside.push(
+              `<${el.localName}> ${node.getAttribute('part') ?? node.localName}: ${Math.round(r.right - left)} px wide from the start of a ${Math.round(right - left)} px box`,
+            );
           }
         }
         if (el.scrollWidth > el.clientWidth) outside.push(`<${el.localName}> scrolls: ${el.scrollWidth} px in ${el.clientWidth}`);

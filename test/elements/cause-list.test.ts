@@ -49,7 +49,9 @@ describe('care-cause-list', () => {
     });
 
     it('renders markup in a detail as text', async () => {
-      const el = await fixture<CareCauseList>(html`<care-cause-list .items=${[{id: 'a', label: 'A', detail: '<b>bold</b><img src=x>'}]}></care-cause-list>`);
+      const el = await fixture<CareCauseList>(
+        html`<care-cause-list .items=${[{id: 'a', label: 'A', detail: '<b>bold</b><img src=x>'}]}></care-cause-list>`,
+      );
       expect(shadow(el).querySelector('b, img')).to.equal(null);
       expect(texts(el, '[part~="detail-text"]')).to.deep.equal(['<b>bold</b><img src=x>']);
     });

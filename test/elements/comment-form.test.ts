@@ -40,7 +40,14 @@ describe('<care-comment-form>', () => {
     route: ROUTE,
     newCase: commentCase,
     // What the wordpress protocol sends: the REST route's field names.
-    sentData: ({post, values}) => ({post, parent: 0, author_name: values.author, author_email: values.email, author_url: values.url, content: values.comment}),
+    sentData: ({post, values}) => ({
+      post,
+      parent: 0,
+      author_name: values.author,
+      author_email: values.email,
+      author_url: values.url,
+      content: values.comment,
+    }),
     required: ['comment', 'author', 'email'],
     emailField: 'email',
     enterField: 'author',
@@ -81,7 +88,12 @@ describe('<care-comment-form>', () => {
         expect(heading.localName).to.equal('h3');
         expect(textOf(heading)).to.equal('Leave a Reply');
         expect(textOf(part(el, 'notes'))).to.equal('Your email address will not be published. Required fields are marked *');
-        expect(['comment', 'author', 'email', 'url'].map((id) => label(el, id).replace(/\s+/g, ''))).to.deep.equal(['Comment*', 'Name*', 'Email*', 'Website']);
+        expect(['comment', 'author', 'email', 'url'].map((id) => label(el, id).replace(/\s+/g, ''))).to.deep.equal([
+          'Comment*',
+          'Name*',
+          'Email*',
+          'Website',
+        ]);
         expect(label(el, 'remember')).to.equal('Save my name, email, and website in this browser for the next time I comment.');
         expect(textOf(part(el, 'submit'))).to.equal('Post Comment');
         expect(shadow(el).querySelector('[part~="cancel-reply"]')).to.equal(null);
@@ -102,10 +114,15 @@ describe('<care-comment-form>', () => {
       });
     });
 
-    describe("every WordPress outcome from the receiver (REST)", () => {
+    describe('every WordPress outcome from the receiver (REST)', () => {
       it('201 approved: an author with an approved comment is published, with a link to it', async () => {
         const c = commentCase();
-        const first = await postCommentDirectly({post: unique(), author_name: c.values.author as string, author_email: c.values.email as string, content: 'My first comment.'});
+        const first = await postCommentDirectly({
+          post: unique(),
+          author_name: c.values.author as string,
+          author_email: c.values.email as string,
+          content: 'My first comment.',
+        });
         expect(first.status).to.equal(201);
         await approveComment(first.body.id as number);
         // That first comment is on another post, so the runner's flood key (client + post) lets this one through.
@@ -144,7 +161,12 @@ describe('<care-comment-form>', () => {
 
       it('409 duplicate: the same comment twice on a post is told as already received, and the box emptied', async () => {
         const c = commentCase();
-        const first = await postCommentDirectly({post: c.post, author_name: c.values.author as string, author_email: c.values.email as string, content: c.values.comment as string});
+        const first = await postCommentDirectly({
+          post: c.post,
+          author_name: c.values.author as string,
+          author_email: c.values.email as string,
+          content: c.values.comment as string,
+        });
         expect(first.status).to.equal(201);
         const wait = since();
         const el = await mount(c.attrs);
@@ -163,7 +185,12 @@ describe('<care-comment-form>', () => {
         // The first attempt "landed" (posted directly here) but the form saw a 503; its retry
         // (no Idempotency-Key with the wordpress protocol) is refused as a duplicate.
         const c = commentCase();
-        await postCommentDirectly({post: c.post, author_name: c.values.author as string, author_email: c.values.email as string, content: c.values.comment as string});
+        await postCommentDirectly({
+          post: c.post,
+          author_name: c.values.author as string,
+          author_email: c.values.email as string,
+          content: c.values.comment as string,
+        });
         const wait = since();
         const el = await mount(c.attrs, `/api/faults/fail-once/comments?scope=${unique()}`);
         await fill(el, c.values);
@@ -249,7 +276,12 @@ describe('<care-comment-form>', () => {
         await fill(el, c.values);
         await wait();
         // Another comment on the same post from this browser, just before: inside the 2 s window.
-        const other = await postCommentDirectly({post: c.post, author_name: 'Someone Else', author_email: `else.${c.post}@example.com`, content: 'First!'});
+        const other = await postCommentDirectly({
+          post: c.post,
+          author_name: 'Someone Else',
+          author_email: `else.${c.post}@example.com`,
+          content: 'First!',
+        });
         expect(other.status).to.equal(201);
         const detail = await submitAndWait<CareErrorDetail>(el, 'care-error');
         expect(net.posts.map((p) => p.status)).to.deep.equal([400]);
@@ -261,8 +293,20 @@ describe('<care-comment-form>', () => {
 
       // By code first: WordPress answers 403 for more than logins (comments closed, a draft post).
       for (const refusal of [
-        {name: '401 login required', action: '/api/faults/login-required/comments', status: 401, code: 'rest_comment_login_required', text: 'Sorry, you must be logged in to comment.'},
-        {name: "a 403 that is not about logging in: the server's words", action: '/api/faults/status/comments?code=403', status: 403, code: 'rest_forbidden', text: 'Sorry, you are not allowed to do that.'},
+        {
+          name: '401 login required',
+          action: '/api/faults/login-required/comments',
+          status: 401,
+          code: 'rest_comment_login_required',
+          text: 'Sorry, you must be logged in to comment.',
+        },
+        {
+          name: "a 403 that is not about logging in: the server's words",
+          action: '/api/faults/status/comments?code=403',
+          status: 403,
+          code: 'rest_forbidden',
+          text: 'Sorry, you are not allowed to do that.',
+        },
       ]) {
         it(`${refusal.name}: "${refusal.text}", everything typed kept`, async () => {
           const c = commentCase();
@@ -382,7 +426,11 @@ describe('<care-comment-form>', () => {
         expect(net.posts).to.have.length(1);
         expect(new URL(net.posts[0].url).pathname).to.equal(CLASSIC);
         const body = new URLSearchParams(net.posts[0].body);
-        expect([body.get('comment'), body.get('comment_post_ID'), body.get('comment_parent')]).to.deep.equal(['Typed before the script ran.', String(c.post), '0']);
+        expect([body.get('comment'), body.get('comment_post_ID'), body.get('comment_parent')]).to.deep.equal([
+          'Typed before the script ran.',
+          String(c.post),
+          '0',
+        ]);
         expect(await c.stored()).to.equal(1);
       });
 
@@ -421,12 +469,18 @@ describe('<care-comment-form>', () => {
         el.addEventListener('care-submit', (e) => e.preventDefault());
         clickSubmit(el);
         const {detail} = await sent;
-        expect(JSON.parse(JSON.stringify(detail.data, ['post', 'parent', 'content', 'author_name', 'author_email', 'author_url']))).to.deep.equal({post, parent: 0, content: 'From my account.'});
+        expect(JSON.parse(JSON.stringify(detail.data, ['post', 'parent', 'content', 'author_name', 'author_email', 'author_url']))).to.deep.equal({
+          post,
+          parent: 0,
+          content: 'From my account.',
+        });
       });
 
       it('attributes win over the page form', async () => {
         const c = commentCase();
-        const el = await fixture<CareCommentForm>(`<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpRespond(c.post + 1)}</care-comment-form>`);
+        const el = await fixture<CareCommentForm>(
+          `<care-comment-form action="${ROUTE}" post-id="${c.post}">${wpRespond(c.post + 1)}</care-comment-form>`,
+        );
         await fill(el, c.values);
         const sent = nextEvent<{protocol: string; action: string; data: Record<string, unknown>}>(el, 'care-submit');
         el.addEventListener('care-submit', (e) => e.preventDefault());
@@ -693,7 +747,9 @@ describe('<care-comment-form>', () => {
       it('in Spanish: "Se recuperó tu comentario sin enviar de este dispositivo." and "Descartar borrador"', async () => {
         const post = unique();
         storeRecordAged(draftKey(post), 'Un borrador', 1);
-        const wrapper = await fixture<HTMLDivElement>(`<div lang="es"><care-comment-form action="${ROUTE}" post-id="${post}"></care-comment-form></div>`);
+        const wrapper = await fixture<HTMLDivElement>(
+          `<div lang="es"><care-comment-form action="${ROUTE}" post-id="${post}"></care-comment-form></div>`,
+        );
         const el = wrapper.firstElementChild as CareCommentForm;
         await el.updateComplete;
         expect(textOf(notice(el))).to.equal('Se recuperó tu comentario sin enviar de este dispositivo. Descartar borrador');
@@ -833,7 +889,7 @@ describe('<care-comment-form>', () => {
         await expect(el).to.be.accessible();
       });
 
-      it('a heading emptied through strings is left out of the form\'s label too', async () => {
+      it("a heading emptied through strings is left out of the form's label too", async () => {
         const el = await mount(`post-id="${unique()}"`);
         el.strings = {commentHeading: ''};
         await el.updateComplete;
@@ -858,7 +914,12 @@ describe('<care-comment-form>', () => {
       expect(net.posts).to.have.length(1);
       expect(net.posts[0].headers.get('X-WP-Nonce')).to.equal('abc123');
       expect(net.posts[0].headers.has('Idempotency-Key')).to.equal(false);
-      expect(JSON.parse(net.posts[0].body)).to.include({post: c.post, author_name: c.values.author, author_email: c.values.email, content: c.values.comment});
+      expect(JSON.parse(net.posts[0].body)).to.include({
+        post: c.post,
+        author_name: c.values.author,
+        author_email: c.values.email,
+        content: c.values.comment,
+      });
     });
 
     it('with a storage that throws QuotaExceededError, typing and submitting still work', async () => {
@@ -880,11 +941,18 @@ describe('<care-comment-form>', () => {
     });
 
     it('lang="es" gives Spanish labels', async () => {
-      const wrapper = await fixture<HTMLDivElement>(`<div lang="es"><care-comment-form action="${ROUTE}" post-id="${unique()}"></care-comment-form></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div lang="es"><care-comment-form action="${ROUTE}" post-id="${unique()}"></care-comment-form></div>`,
+      );
       const el = wrapper.firstElementChild as CareCommentForm;
       await el.updateComplete;
       expect(textOf(part(el, 'heading'))).to.equal('Deja una respuesta');
-      expect(['comment', 'author', 'email', 'url'].map((id) => label(el, id).replace(/\s*\*$/, ''))).to.deep.equal(['Comentario', 'Nombre', 'Correo electrónico', 'Web']);
+      expect(['comment', 'author', 'email', 'url'].map((id) => label(el, id).replace(/\s*\*$/, ''))).to.deep.equal([
+        'Comentario',
+        'Nombre',
+        'Correo electrónico',
+        'Web',
+      ]);
       expect(textOf(part(el, 'submit'))).to.equal('Publicar el comentario');
       clickSubmit(el);
       await el.updateComplete;

@@ -15,7 +15,9 @@ import {clearStorage, installFullStorage, storeRecordAged, storedValue} from '..
 const en = ARTICLE.en.symptoms;
 const summary = (el: Element) => texts(el, '[part~="summary"]')[0];
 /** The summary's live regions (the storage notice's aside). */
-const liveRegions = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[part~="summary"] [role="status"], [part~="summary"][role="status"], [part~="summary"] [aria-live]')];
+const liveRegions = (el: Element) => [
+  ...shadow(el).querySelectorAll<HTMLElement>('[part~="summary"] [role="status"], [part~="summary"][role="status"], [part~="summary"] [aria-live]'),
+];
 const notice = (el: Element) => texts(el, '[part~="storage-notice"]')[0];
 const forgetButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('button[part~="forget"]');
 const DEFAULT_KEY = () => `care-symptom-list:${location.pathname}`;
@@ -71,7 +73,9 @@ describe('care-symptom-list', () => {
       await el.updateComplete;
       // What is announced at each mark: the count, not the guidance again.
       expect(textOf(live[0])).to.equal('2 of 8 symptoms marked.');
-      expect(summary(el), 'what is shown').to.equal('2 of 8 symptoms marked. These signs have many causes: talk to a healthcare professional about them.');
+      expect(summary(el), 'what is shown').to.equal(
+        '2 of 8 symptoms marked. These signs have many causes: talk to a healthcare professional about them.',
+      );
       expect(box.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(el.selected).to.deep.equal([en.items[0].id, en.items[4].id]);
       clickLabel(el, 0);
@@ -302,7 +306,9 @@ describe('care-symptom-list', () => {
     });
 
     it('the strings property overrides one string', async () => {
-      const el = await fixture<CareSymptomList>(html`<care-symptom-list selectable .strings=${{symptomsSummary: (n: number, t: number) => `${n}/${t} ticked`}}></care-symptom-list>`);
+      const el = await fixture<CareSymptomList>(
+        html`<care-symptom-list selectable .strings=${{symptomsSummary: (n: number, t: number) => `${n}/${t} ticked`}}></care-symptom-list>`,
+      );
       clickLabel(el, 3);
       await el.updateComplete;
       expect(textOf(liveRegions(el)[0])).to.equal('1/8 ticked');

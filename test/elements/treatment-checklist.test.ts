@@ -94,7 +94,9 @@ describe('care-treatment-checklist', () => {
         {id: 'b', label: 'Step B'},
         {id: 'c', label: 'Step C'},
       ];
-      const first = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-ids" .items=${items}></care-treatment-checklist>`);
+      const first = await fixture<CareTreatmentChecklist>(
+        html`<care-treatment-checklist storage-key="test-ids" .items=${items}></care-treatment-checklist>`,
+      );
       clickLabel(first, 0);
       clickLabel(first, 2);
       first.remove();
@@ -103,7 +105,9 @@ describe('care-treatment-checklist', () => {
         {id: 'd', label: 'Step D'},
         {id: 'b', label: 'Step B'},
       ];
-      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-ids" .items=${changed}></care-treatment-checklist>`);
+      const el = await fixture<CareTreatmentChecklist>(
+        html`<care-treatment-checklist storage-key="test-ids" .items=${changed}></care-treatment-checklist>`,
+      );
       expect(checkedStates(el)).to.deep.equal([true, false, false]);
       expect(el.checked).to.deep.equal(['c']);
       expect(progressText(el)).to.equal('1 of 3 done');
@@ -112,7 +116,9 @@ describe('care-treatment-checklist', () => {
     });
 
     it('keeps light DOM ticks by data-id', async () => {
-      const first = await fixture(html`<care-treatment-checklist storage-key="test-light"><ul><li data-id="x">X</li><li data-id="y">Y</li></ul></care-treatment-checklist>`);
+      const first = await fixture(
+        html`<care-treatment-checklist storage-key="test-light"><ul><li data-id="x">X</li><li data-id="y">Y</li></ul></care-treatment-checklist>`,
+      );
       clickLabel(first, 1);
       expect(stored('test-light')).to.deep.equal(['y']);
     });
@@ -151,7 +157,9 @@ describe('care-treatment-checklist', () => {
     });
 
     it('the same list twice on one page stays in step', async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div><care-treatment-checklist></care-treatment-checklist><care-treatment-checklist></care-treatment-checklist></div>`);
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div><care-treatment-checklist></care-treatment-checklist><care-treatment-checklist></care-treatment-checklist></div>`,
+      );
       const [one, two] = wrap.querySelectorAll<CareTreatmentChecklist>('care-treatment-checklist');
       await one.updateComplete;
       clickLabel(one, 2);
@@ -172,7 +180,7 @@ describe('care-treatment-checklist', () => {
       }
       localStorage.setItem('test-memory', JSON.stringify([en.items[5].id]));
       window.dispatchEvent(new StorageEvent('storage', {key: 'test-memory'}));
-      await waitUntil(() => checkedStates(el)[5], 'the other tab\'s tick');
+      await waitUntil(() => checkedStates(el)[5], "the other tab's tick");
       expect(checkedStates(el)[0]).to.equal(false);
       clickLabel(el, 6);
       expect(stored('test-memory')).to.deep.equal([en.items[5].id, en.items[6].id]);
@@ -257,7 +265,9 @@ describe('care-treatment-checklist', () => {
 
     it('keep-days="1": ticks two days old are not restored, and removed', async () => {
       storeRecordAged('test-short', ids(0), 2);
-      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist storage-key="test-short" keep-days="1"></care-treatment-checklist>`);
+      const el = await fixture<CareTreatmentChecklist>(
+        html`<care-treatment-checklist storage-key="test-short" keep-days="1"></care-treatment-checklist>`,
+      );
       expect(el.checked).to.deep.equal([]);
       expect(localStorage.getItem('test-short')).to.equal(null);
     });
@@ -291,7 +301,9 @@ describe('care-treatment-checklist', () => {
       expect(notice(el)).to.equal('Your ticks are kept on this device for 30 days.');
       // One control: the notice sits beside the existing "Clear ticks" in the footer.
       const footer = shadow(el).querySelector('[part~="footer"]')!;
-      expect([...shadow(el).querySelectorAll('button')].map((b) => [b.getAttribute('part'), b.parentElement === footer])).to.deep.equal([['reset', true]]);
+      expect([...shadow(el).querySelectorAll('button')].map((b) => [b.getAttribute('part'), b.parentElement === footer])).to.deep.equal([
+        ['reset', true],
+      ]);
       expect(shadow(el).querySelector('ul')!.getBoundingClientRect().top).to.equal(list.top);
       expect(line.getBoundingClientRect().top).to.be.greaterThan(list.bottom);
     });
@@ -348,7 +360,9 @@ describe('care-treatment-checklist', () => {
 
     it('in Spanish at a 390 px phone width: the notice wraps as text and "Borrar marcas" stays whole, inside the element', async () => {
       // 390 px less a theme's usual 16 px margins.
-      const wrap = await fixture(html`<div lang="es" style="inline-size: 358px; font-size: 16px"><care-treatment-checklist></care-treatment-checklist></div>`);
+      const wrap = await fixture(
+        html`<div lang="es" style="inline-size: 358px; font-size: 16px"><care-treatment-checklist></care-treatment-checklist></div>`,
+      );
       const el = wrap.querySelector<CareTreatmentChecklist>('care-treatment-checklist')!;
       await el.updateComplete;
       clickLabel(el, 0);
@@ -404,7 +418,7 @@ describe('care-treatment-checklist', () => {
       expect(checkedStates(el)[0]).to.equal(true);
     });
 
-    it('switches when a lang inside an app shell\'s shadow root changes', async () => {
+    it("switches when a lang inside an app shell's shadow root changes", async () => {
       const shell = await fixture<HTMLDivElement>(html`<div></div>`);
       const root = shell.attachShadow({mode: 'open'});
       root.innerHTML = '<main lang="en"><care-treatment-checklist></care-treatment-checklist></main>';
@@ -416,7 +430,9 @@ describe('care-treatment-checklist', () => {
     });
 
     it('the strings property overrides one string and keeps the others', async () => {
-      const el = await fixture<CareTreatmentChecklist>(html`<care-treatment-checklist .strings=${{checklistReset: 'Start over'}}></care-treatment-checklist>`);
+      const el = await fixture<CareTreatmentChecklist>(
+        html`<care-treatment-checklist .strings=${{checklistReset: 'Start over'}}></care-treatment-checklist>`,
+      );
       expect(resetButton(el).textContent.trim()).to.equal('Start over');
       expect(progressText(el)).to.equal('0 of 8 done');
       expect(log.errors).to.deep.equal([]);

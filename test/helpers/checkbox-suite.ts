@@ -79,7 +79,10 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
       const el = await mount();
       clickLabel(el, 0);
       const changes = collectChanges(el);
-      el.items = [{id: en.items[0].id, label: 'Renamed'}, {id: 'new', label: 'New'}];
+      el.items = [
+        {id: en.items[0].id, label: 'Renamed'},
+        {id: 'new', label: 'New'},
+      ];
       el.heading = 'Other';
       await el.updateComplete;
       (el as unknown as {clear?(): void; reset?(): void}).clear?.();
@@ -126,7 +129,9 @@ function checkboxContract(o: CheckboxSuiteOptions): void {
     // An element replacing the page's list of text must not push down what follows it.
     for (const size of ['17px', '34px']) {
       it(`makes each row as tall as a row of the page's list of text, its checkbox centred on the label's line (text ${size})`, async () => {
-        const box = await fixture<HTMLElement>(`<div style="font: ${size}/normal serif"><ul><li>${en.items[0].label}</li></ul><${tag} ${o.attrs}></${tag}></div>`);
+        const box = await fixture<HTMLElement>(
+          `<div style="font: ${size}/normal serif"><ul><li>${en.items[0].label}</li></ul><${tag} ${o.attrs}></${tag}></div>`,
+        );
         const el = box.querySelector<CareListElement>(tag)!;
         await el.updateComplete;
         const textRow = box.querySelector('li')!.getBoundingClientRect().height;

@@ -19,7 +19,10 @@ export interface Rgba {
 export function parseColour(css: string): Rgba {
   const rgb = css.match(/^rgba?\(([^)]*)\)$/);
   const srgb = css.match(/^color\(srgb ([^)]*)\)$/);
-  const parts = (rgb ?? srgb)?.[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+  const parts = (rgb ?? srgb)?.[1]
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
   if (!parts || parts.length < 3 || parts.some(Number.isNaN)) throw new Error(`not an sRGB colour: ${css}`);
   const scale = srgb ? 255 : 1;
   return {r: parts[0] * scale, g: parts[1] * scale, b: parts[2] * scale, a: parts[3] ?? 1};

@@ -51,7 +51,10 @@ export function focusedPart(el: Element): string | null {
 /** The text of a control's accessible description: the elements its aria-describedby names. */
 export function description(el: Element, control: Element): string {
   const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-  return ids.map((id) => textOf(shadow(el).getElementById(id))).filter(Boolean).join(' ');
+  return ids
+    .map((id) => textOf(shadow(el).getElementById(id)))
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

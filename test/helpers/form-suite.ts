@@ -12,7 +12,20 @@ import type {CareErrorDetail, CareSubmitDetail, CareSuccessDetail} from '../../s
 import {en} from '../../src/i18n/en.js';
 import {captureConsole, type ConsoleCapture} from './console.js';
 import {byId, description, focused, nextEvent, part, textOf} from './dom.js';
-import {clickSubmit, expectFillMs, fill, read, recordEvents, sentFields, statusRegion, submitAndWait, typeInto, typeKeys, type FormElement, type Values} from './forms.js';
+import {
+  clickSubmit,
+  expectFillMs,
+  fill,
+  read,
+  recordEvents,
+  sentFields,
+  statusRegion,
+  submitAndWait,
+  typeInto,
+  typeKeys,
+  type FormElement,
+  type Values,
+} from './forms.js';
 import {ATTEMPTS, MIN_FILL_MS, faultUrl, watchFetch, type FetchWatch} from './network.js';
 import {clearStorage} from './storage.js';
 
@@ -260,7 +273,10 @@ export function runFormSuite<C extends FormCase>(config: FormSuiteConfig<C>): vo
         await fillTime(shown);
         const detail = await submitAndWait<CareSuccessDetail>(el, 'care-success');
         expect(net.posts.map((p) => p.status)).to.deep.equal([503, 201]);
-        expect(net.posts.every((p) => !p.headers.has('Idempotency-Key')), 'no Idempotency-Key header').to.equal(true);
+        expect(
+          net.posts.every((p) => !p.headers.has('Idempotency-Key')),
+          'no Idempotency-Key header',
+        ).to.equal(true);
         expect(net.posts[1].body).to.equal(net.posts[0].body);
         expect(await c.storedIds(net), 'one stored record, the one the answer named').to.deep.equal([detail.response!.id]);
       });

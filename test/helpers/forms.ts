@@ -80,7 +80,10 @@ export function sendInstead(el: Element, changes: Record<string, unknown>): void
 }
 
 /** Records the care-* events of an element: their order, and each type's details. */
-export function recordEvents(el: Element, types = ['care-submit', 'care-success', 'care-error']): {types: string[]; details: Record<string, unknown[]>} {
+export function recordEvents(
+  el: Element,
+  types = ['care-submit', 'care-success', 'care-error'],
+): {types: string[]; details: Record<string, unknown[]>} {
   const log = {types: [] as string[], details: {} as Record<string, unknown[]>};
   for (const type of types) {
     log.details[type] = [];

@@ -37,7 +37,12 @@ export async function writeFrame({
   body = '',
   setup = '',
   modules = [],
-}: {head?: string; body?: string; setup?: string; modules?: string[]}): Promise<FramePage> {
+}: {
+  head?: string;
+  body?: string;
+  setup?: string;
+  modules?: string[];
+}): Promise<FramePage> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 1200px; border: 0';
   document.body.append(frame);

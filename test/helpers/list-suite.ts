@@ -205,7 +205,13 @@ function listContract(o: ListSuiteOptions): void {
       el.querySelector('h3')!.textContent = 'Edited heading';
       await waitUntil(() => shownTexts(el, 'heading')[0] === 'Edited heading', 'edited heading');
       ul.remove();
-      await waitUntil(labelsAre(el, en.items.map((i) => i.label)), 'the article when the list is removed');
+      await waitUntil(
+        labelsAre(
+          el,
+          en.items.map((i) => i.label),
+        ),
+        'the article when the list is removed',
+      );
     });
 
     it('shows light DOM edited while the element was detached', async () => {

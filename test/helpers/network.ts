@@ -115,7 +115,13 @@ export async function keptAnswer(route: string, key: string): Promise<{replayed:
 }
 
 /** Posts a comment straight to the receiver's REST route (not through a form), filled "slowly". */
-export async function postCommentDirectly(fields: {post: number; author_name: string; author_email: string; content: string; parent?: number}): Promise<{status: number; body: Record<string, unknown>}> {
+export async function postCommentDirectly(fields: {
+  post: number;
+  author_name: string;
+  author_email: string;
+  content: string;
+  parent?: number;
+}): Promise<{status: number; body: Record<string, unknown>}> {
   const res = await realFetch('/api/comments', {
     method: 'POST',
     headers: {'Content-Type': 'application/json'},

@@ -156,7 +156,8 @@ async function usable(handle, selector, {editable = false} = {}) {
     const state = await handle.evaluate(stateOf);
     const ready = state.shown && (editable ? state.editable : state.enabled);
     if (ready && state.box === box) return;
-    if (Date.now() > deadline) throw new Error(`${selector}: ${!state.shown ? 'not shown' : !ready ? (editable ? 'not editable' : 'disabled') : 'still moving'}`);
+    if (Date.now() > deadline)
+      throw new Error(`${selector}: ${!state.shown ? 'not shown' : !ready ? (editable ? 'not editable' : 'disabled') : 'still moving'}`);
     box = ready ? state.box : undefined;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -293,7 +294,12 @@ export async function download(page, action) {
         if (event.state === 'canceled') reject(new Error('the download was canceled'));
       });
     });
-    await session.send('Browser.setDownloadBehavior', {behavior: 'allowAndName', downloadPath: folder, browserContextId: page.browserContext().id, eventsEnabled: true});
+    await session.send('Browser.setDownloadBehavior', {
+      behavior: 'allowAndName',
+      downloadPath: folder,
+      browserContextId: page.browserContext().id,
+      eventsEnabled: true,
+    });
     await action();
     const {guid, suggestedFilename} = await began;
     await finished;
@@ -315,7 +321,11 @@ export async function postForm(page, url, form, headers = {}) {
     const {cookies} = await session.send('Network.getCookies', {urls: [url]});
     const response = await fetch(url, {
       method: 'POST',
-      headers: {...headers, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies.map(({name, value}) => `${name}=${value}`).join('; ')},
+      headers: {
+        ...headers,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: cookies.map(({name, value}) => `${name}=${value}`).join('; '),
+      },
       body: new URLSearchParams(form),
     });
     return {status: response.status, text: await response.text()};

@@ -68,13 +68,7 @@ describe('lib/items', () => {
     });
 
     it('makes duplicate ids unique with one warning', () => {
-      const {items, warnings} = normalize([
-        {id: 'a', label: 'One'},
-        {id: 'a', label: 'Two'},
-        {id: 'a', label: 'Three'},
-        'Same',
-        'Same',
-      ]);
+      const {items, warnings} = normalize([{id: 'a', label: 'One'}, {id: 'a', label: 'Two'}, {id: 'a', label: 'Three'}, 'Same', 'Same']);
       expect(items!.map((i) => i.id)).to.deep.equal(['a', 'a-2', 'a-3', 'same', 'same-2']);
       expect(new Set(items!.map((i) => i.id)).size).to.equal(5);
       expect(warnings).to.have.length(1);

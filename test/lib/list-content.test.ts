@@ -65,7 +65,10 @@ describe('lib/list-content: resolveListContent', () => {
     });
 
     it("where the page's nodes cannot be shown in place, their text is rendered at the page's level", () => {
-      const shown = resolveListContent(sources({light: {items: [item('p1')], heading: {text: 'Page heading', level: 4}, caution: {text: 'Page caution.'}}}), {});
+      const shown = resolveListContent(
+        sources({light: {items: [item('p1')], heading: {text: 'Page heading', level: 4}, caution: {text: 'Page caution.'}}}),
+        {},
+      );
       expect(shown.heading).to.deep.equal({text: 'Page heading', level: 4});
       expect(shown.caution).to.deep.equal({text: 'Page caution.'});
     });

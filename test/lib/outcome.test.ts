@@ -95,7 +95,9 @@ describe('mapResponse', () => {
 
   describe('JSON errors, by code first', () => {
     it('rest_invalid_param: field errors from data.params, messages as plain text', () => {
-      const body = wpError('rest_invalid_param', 'Invalid parameter(s): author_email', 400, {params: {author_email: 'Invalid email&nbsp;address.', post: 7}});
+      const body = wpError('rest_invalid_param', 'Invalid parameter(s): author_email', 400, {
+        params: {author_email: 'Invalid email&nbsp;address.', post: 7},
+      });
       expect(mapResponse('wordpress', res({status: 400, body}))).to.deep.equal({
         kind: 'field-errors',
         status: 400,
@@ -112,16 +114,31 @@ describe('mapResponse', () => {
 
     it('a field-error code that names no field becomes rejected', () => {
       const body = wpError('rest_invalid_param', 'Invalid parameter(s)', 400);
-      expect(mapResponse('json', res({status: 400, body}))).to.deep.equal({kind: 'rejected', status: 400, code: 'rest_invalid_param', message: 'Invalid parameter(s)'});
+      expect(mapResponse('json', res({status: 400, body}))).to.deep.equal({
+        kind: 'rejected',
+        status: 400,
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s)',
+      });
     });
 
     it('author data and content codes name their fields, with empty text for the UI wording', () => {
-      expect(mapResponse('wordpress', res({status: 400, body: wpError('rest_comment_author_data_required', 'Creating a comment requires valid author name and email values.', 400)}))).to.deep.include({
+      expect(
+        mapResponse(
+          'wordpress',
+          res({
+            status: 400,
+            body: wpError('rest_comment_author_data_required', 'Creating a comment requires valid author name and email values.', 400),
+          }),
+        ),
+      ).to.deep.include({
         kind: 'field-errors',
         code: 'rest_comment_author_data_required',
         fields: {author_name: '', author_email: ''},
       });
-      expect(mapResponse('wordpress', res({status: 400, body: wpError('rest_comment_content_invalid', 'Invalid comment content.', 400)}))).to.deep.include({
+      expect(
+        mapResponse('wordpress', res({status: 400, body: wpError('rest_comment_content_invalid', 'Invalid comment content.', 400)})),
+      ).to.deep.include({
         kind: 'field-errors',
         fields: {content: ''},
       });
@@ -158,13 +175,23 @@ describe('mapResponse', () => {
 
     it('comment_flood is too-fast whatever the status (REST sends 400)', () => {
       const body = wpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
-      expect(mapResponse('wordpress', res({status: 400, body}))).to.deep.equal({kind: 'too-fast', status: 400, code: 'comment_flood', message: 'You are posting comments too quickly. Slow down.'});
+      expect(mapResponse('wordpress', res({status: 400, body}))).to.deep.equal({
+        kind: 'too-fast',
+        status: 400,
+        code: 'comment_flood',
+        message: 'You are posting comments too quickly. Slow down.',
+      });
       expect(mapResponse('json', res({status: 429, body: {...body, data: {status: 429}}}))).to.deep.include({kind: 'too-fast', status: 429});
     });
 
     it('rest_comment_login_required is rejected', () => {
       const body = wpError('rest_comment_login_required', 'Sorry, you must be logged in to comment.', 401);
-      expect(mapResponse('wordpress', res({status: 401, body}))).to.deep.equal({kind: 'rejected', status: 401, code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.'});
+      expect(mapResponse('wordpress', res({status: 401, body}))).to.deep.equal({
+        kind: 'rejected',
+        status: 401,
+        code: 'rest_comment_login_required',
+        message: 'Sorry, you must be logged in to comment.',
+      });
     });
 
     it('the code wins over the status', () => {
@@ -176,7 +203,9 @@ describe('mapResponse', () => {
     it('401, 403 and other 4xx are rejected, with the code or http_<status>', () => {
       for (const protocol of JSON_PROTOCOLS) {
         expect(mapResponse(protocol, res({status: 401, text: ''}))).to.deep.equal({kind: 'rejected', status: 401, code: 'http_401', message: ''});
-        expect(mapResponse(protocol, res({status: 403, body: wpError('rest_forbidden', 'Sorry, you are not allowed to do that.', 403)}))).to.deep.equal({
+        expect(
+          mapResponse(protocol, res({status: 403, body: wpError('rest_forbidden', 'Sorry, you are not allowed to do that.', 403)})),
+        ).to.deep.equal({
           kind: 'rejected',
           status: 403,
           code: 'rest_forbidden',
@@ -191,9 +220,21 @@ describe('mapResponse', () => {
     });
 
     it('5xx is a retryable server failure, with Retry-After when given', () => {
-      expect(mapResponse('json', res({status: 500, text: 'oops'}))).to.deep.equal({kind: 'failure', reason: 'server', status: 500, message: 'The server answered 500.', retryable: true});
-      expect(mapResponse('wordpress', res({status: 503, text: '', headers: {'Retry-After': '0'}}))).to.deep.include({reason: 'server', retryable: true, retryAfterMs: 0});
-      expect(mapResponse('form', res({status: 502, body: {message: 'Bad gateway'}}))).to.deep.include({message: 'The server answered 502. Bad gateway'});
+      expect(mapResponse('json', res({status: 500, text: 'oops'}))).to.deep.equal({
+        kind: 'failure',
+        reason: 'server',
+        status: 500,
+        message: 'The server answered 500.',
+        retryable: true,
+      });
+      expect(mapResponse('wordpress', res({status: 503, text: '', headers: {'Retry-After': '0'}}))).to.deep.include({
+        reason: 'server',
+        retryable: true,
+        retryAfterMs: 0,
+      });
+      expect(mapResponse('form', res({status: 502, body: {message: 'Bad gateway'}}))).to.deep.include({
+        message: 'The server answered 502. Bad gateway',
+      });
     });
 
     it('429 with Retry-After is a retryable failure, without it too-fast', () => {
@@ -205,8 +246,15 @@ describe('mapResponse', () => {
         retryable: true,
         retryAfterMs: 3000,
       });
-      expect(mapResponse('json', res({status: 429, headers: {'Retry-After': 'Wed, 01 Jan 2025 00:00:07 GMT'}}), NOW)).to.deep.include({retryAfterMs: 7000});
-      expect(mapResponse('json', res({status: 429, body: {code: 'slow_down', message: 'Slow down.'}}))).to.deep.equal({kind: 'too-fast', status: 429, code: 'slow_down', message: 'Slow down.'});
+      expect(mapResponse('json', res({status: 429, headers: {'Retry-After': 'Wed, 01 Jan 2025 00:00:07 GMT'}}), NOW)).to.deep.include({
+        retryAfterMs: 7000,
+      });
+      expect(mapResponse('json', res({status: 429, body: {code: 'slow_down', message: 'Slow down.'}}))).to.deep.equal({
+        kind: 'too-fast',
+        status: 429,
+        code: 'slow_down',
+        message: 'Slow down.',
+      });
       expect(mapResponse('json', res({status: 429, headers: {'Retry-After': 'later'}}))).to.deep.include({kind: 'too-fast', code: 'http_429'});
     });
 
@@ -216,7 +264,18 @@ describe('mapResponse', () => {
     });
 
     it('never throws, even for a broken response object', () => {
-      const broken = {status: 500, ok: false, redirected: false, url: '', text: '', headers: {get: () => { throw new Error('boom'); }}} as ResponseLike;
+      const broken = {
+        status: 500,
+        ok: false,
+        redirected: false,
+        url: '',
+        text: '',
+        headers: {
+          get: () => {
+            throw new Error('boom');
+          },
+        },
+      } as ResponseLike;
       let outcome: Outcome | undefined;
       expect(() => (outcome = mapResponse('json', broken))).not.to.throw();
       expect(outcome).to.deep.include({kind: 'failure', reason: 'bad-response', status: 500});
@@ -227,7 +286,9 @@ describe('mapResponse', () => {
     const post = 'http://localhost/demo/?p=12';
 
     it('a redirect to the post is accepted', () => {
-      expect(mapResponse('wordpress-classic', res({status: 200, redirected: true, url: `${post}#comment-5`, text: '<html>post</html>'}))).to.deep.equal({kind: 'accepted', status: 200, data: null});
+      expect(
+        mapResponse('wordpress-classic', res({status: 200, redirected: true, url: `${post}#comment-5`, text: '<html>post</html>'})),
+      ).to.deep.equal({kind: 'accepted', status: 200, data: null});
     });
 
     it('a redirect with unapproved= is pending (held for moderation)', () => {
@@ -239,12 +300,23 @@ describe('mapResponse', () => {
     });
 
     it('an empty 200 is rejected as post_unavailable', () => {
-      expect(mapResponse('wordpress-classic', res({status: 200, text: '  \n '}))).to.deep.equal({kind: 'rejected', status: 200, code: 'post_unavailable', message: ''});
+      expect(mapResponse('wordpress-classic', res({status: 200, text: '  \n '}))).to.deep.equal({
+        kind: 'rejected',
+        status: 200,
+        code: 'post_unavailable',
+        message: '',
+      });
     });
 
     it('409 is a duplicate and 429 too-fast, with the page text', () => {
-      const page = (msg: string) => `<!DOCTYPE html><html><head><title>Comment Submission Failure</title><style>body{color:red}</style></head><body id="error-page"><div class="wp-die-message"><p>${msg}</p></div><p><a href='javascript:history.back()'>&laquo; Back</a></p></body></html>`;
-      expect(mapResponse('wordpress-classic', res({status: 409, text: page('Duplicate comment detected; it looks as though you&#8217;ve already said that!')}))).to.deep.equal({
+      const page = (msg: string) =>
+        `<!DOCTYPE html><html><head><title>Comment Submission Failure</title><style>body{color:red}</style></head><body id="error-page"><div class="wp-die-message"><p>${msg}</p></div><p><a href='javascript:history.back()'>&laquo; Back</a></p></body></html>`;
+      expect(
+        mapResponse(
+          'wordpress-classic',
+          res({status: 409, text: page('Duplicate comment detected; it looks as though you&#8217;ve already said that!')}),
+        ),
+      ).to.deep.equal({
         kind: 'duplicate',
         status: 409,
         code: 'comment_duplicate',
@@ -259,7 +331,8 @@ describe('mapResponse', () => {
     });
 
     it('maps the known wp_die texts to classic field names', () => {
-      const page = (msg: string) => `<html><body id="error-page"><div class="wp-die-message"><p><strong>Error:</strong> ${msg}</p></div><p><a href='javascript:history.back()'>&laquo; Back</a></p></body></html>`;
+      const page = (msg: string) =>
+        `<html><body id="error-page"><div class="wp-die-message"><p><strong>Error:</strong> ${msg}</p></div><p><a href='javascript:history.back()'>&laquo; Back</a></p></body></html>`;
       expect(mapResponse('wordpress-classic', res({status: 200, text: page('Please type your comment text.')}))).to.deep.equal({
         kind: 'field-errors',
         status: 200,
@@ -267,9 +340,15 @@ describe('mapResponse', () => {
         message: 'Please type your comment text.',
         fields: {comment: ''},
       });
-      expect(mapResponse('wordpress-classic', res({status: 200, text: page('Please fill the required fields.')}))).to.deep.include({fields: {author: '', email: ''}});
-      expect(mapResponse('wordpress-classic', res({status: 200, text: page('Please enter a valid email address.')}))).to.deep.include({fields: {email: ''}});
-      expect(mapResponse('wordpress-classic', res({status: 200, text: page('Your URL is too long.')}))).to.deep.include({fields: {url: 'Your URL is too long.'}});
+      expect(mapResponse('wordpress-classic', res({status: 200, text: page('Please fill the required fields.')}))).to.deep.include({
+        fields: {author: '', email: ''},
+      });
+      expect(mapResponse('wordpress-classic', res({status: 200, text: page('Please enter a valid email address.')}))).to.deep.include({
+        fields: {email: ''},
+      });
+      expect(mapResponse('wordpress-classic', res({status: 200, text: page('Your URL is too long.')}))).to.deep.include({
+        fields: {url: 'Your URL is too long.'},
+      });
     });
 
     it('reads an old wp_die page without the message box, and the old wording', () => {
@@ -299,11 +378,18 @@ describe('mapResponse', () => {
 
     it('does not quote a long page that is not an error page', () => {
       const page = `<html><body><main>${'A whole theme page. '.repeat(40)}</main></body></html>`;
-      expect(mapResponse('wordpress-classic', res({status: 200, text: page}))).to.deep.equal({kind: 'rejected', status: 200, code: 'http_200', message: ''});
+      expect(mapResponse('wordpress-classic', res({status: 200, text: page}))).to.deep.equal({
+        kind: 'rejected',
+        status: 200,
+        code: 'http_200',
+        message: '',
+      });
     });
 
     it('5xx is a retryable server failure', () => {
-      expect(mapResponse('wordpress-classic', res({status: 500, text: '<body>There has been a critical error on this website.</body>'}))).to.deep.equal({
+      expect(
+        mapResponse('wordpress-classic', res({status: 500, text: '<body>There has been a critical error on this website.</body>'})),
+      ).to.deep.equal({
         kind: 'failure',
         reason: 'server',
         status: 500,
@@ -313,7 +399,9 @@ describe('mapResponse', () => {
     });
 
     it('a redirect that ends in an error page is not a success', () => {
-      expect(mapResponse('wordpress-classic', res({status: 404, redirected: true, url: `${post}&unapproved=1`, text: '<body>Not Found</body>'}))).to.deep.include({kind: 'rejected', status: 404});
+      expect(
+        mapResponse('wordpress-classic', res({status: 404, redirected: true, url: `${post}&unapproved=1`, text: '<body>Not Found</body>'})),
+      ).to.deep.include({kind: 'rejected', status: 404});
     });
   });
 });
@@ -343,7 +431,10 @@ describe('mapResponse on hostile answers', () => {
       const started = performance.now();
       const page = mapResponse('wordpress-classic', res({status: 403, text: markup}));
       const json = mapResponse('wordpress', res({status: 403, body: {code: 'rest_forbidden', message: markup}}));
-      const params = mapResponse('json', res({status: 400, body: {code: 'rest_invalid_param', message: '', data: {status: 400, params: {email: markup}}}}));
+      const params = mapResponse(
+        'json',
+        res({status: 400, body: {code: 'rest_invalid_param', message: '', data: {status: 400, params: {email: markup}}}}),
+      );
       const elapsed = performance.now() - started;
       expect(elapsed, `${Math.round(elapsed)} ms`).to.be.below(2000);
       expect(page.kind).to.equal('rejected');
@@ -374,9 +465,16 @@ describe('mapResponse on hostile answers', () => {
 
   it('names inherited from Object.prototype are neither entities nor codes', () => {
     const message = '&constructor; &toString; &__proto__; &hasOwnProperty; &amp;';
-    expect(mapResponse('json', res({status: 403, body: {code: 'x', message}}))).to.deep.include({message: '&constructor; &toString; &__proto__; &hasOwnProperty; &'});
+    expect(mapResponse('json', res({status: 403, body: {code: 'x', message}}))).to.deep.include({
+      message: '&constructor; &toString; &__proto__; &hasOwnProperty; &',
+    });
     for (const code of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
-      expect(mapResponse('json', res({status: 403, body: {code, message: 'No.'}})), code).to.deep.equal({kind: 'rejected', status: 403, code, message: 'No.'});
+      expect(mapResponse('json', res({status: 403, body: {code, message: 'No.'}})), code).to.deep.equal({
+        kind: 'rejected',
+        status: 403,
+        code,
+        message: 'No.',
+      });
     }
   });
 });

@@ -19,7 +19,9 @@ function headersOf(req: SubmitRequest, ...page: [string | null] | []): Record<st
 
 /** Header names regardless of case, as a server sees them. */
 function headerNames(req: SubmitRequest): string[] {
-  return Object.keys(headersOf(req)).map((name) => name.toLowerCase()).sort();
+  return Object.keys(headersOf(req))
+    .map((name) => name.toLowerCase())
+    .sort();
 }
 
 describe('protocols', () => {
@@ -93,14 +95,20 @@ describe('protocols', () => {
     });
 
     it('wordpress: JSON with X-WP-Nonce, never an Idempotency-Key (not in the REST CORS allow-list)', () => {
-      const req: SubmitRequest = {action: '/wp-json/wp/v2/comments', protocol: 'wordpress', data: {post: 7, content: 'Hi', author_url: null}, nonce: 'abc123', idempotencyKey: 'k-3'};
+      const req: SubmitRequest = {
+        action: '/wp-json/wp/v2/comments',
+        protocol: 'wordpress',
+        data: {post: 7, content: 'Hi', author_url: null},
+        nonce: 'abc123',
+        idempotencyKey: 'k-3',
+      };
       expect(headersOf(req)).to.deep.equal({Accept: 'application/json', 'Content-Type': 'application/json', 'X-WP-Nonce': 'abc123'});
       expect(JSON.parse(encodeRequest(req).init.body as string)).to.deep.equal({post: 7, content: 'Hi'});
       expect(headerNames({...req, nonce: undefined})).to.deep.equal(['accept', 'content-type']);
       expect(headerNames({...req, nonce: ''})).to.deep.equal(['accept', 'content-type']);
     });
 
-    it('wordpress: X-WP-Nonce goes only to the page\'s own origin', () => {
+    it("wordpress: X-WP-Nonce goes only to the page's own origin", () => {
       const req: SubmitRequest = {action: '/wp-json/wp/v2/comments', protocol: 'wordpress', data: {post: 7}, nonce: 'abc123'};
       const page = 'https://blog.example/2024/leaky-gut/';
       expect(headersOf({...req, action: 'https://blog.example/wp-json/wp/v2/comments'}, page)['X-WP-Nonce']).to.equal('abc123');
@@ -121,7 +129,15 @@ describe('protocols', () => {
       const req: SubmitRequest = {
         action: '/wp-comments-post.php',
         protocol: 'wordpress-classic',
-        data: {comment: 'Line 1\nLine 2 ü', author: 'Ana', email: 'ana@example.com', url: '', comment_post_ID: 12, comment_parent: 0, 'wp-comment-cookies-consent': true},
+        data: {
+          comment: 'Line 1\nLine 2 ü',
+          author: 'Ana',
+          email: 'ana@example.com',
+          url: '',
+          comment_post_ID: 12,
+          comment_parent: 0,
+          'wp-comment-cookies-consent': true,
+        },
         nonce: 'abc',
         idempotencyKey: 'k-4',
       };

@@ -27,7 +27,7 @@ describe('lengthLeft: a limit told in characters, whatever the server counts', (
 });
 
 describe("isEmail: WordPress's is_email(), what its comment handlers accept (each case checked against WordPress 6.1's)", () => {
-  it('takes ordinary addresses, the local part\'s special characters, and hyphens inside a domain label', () => {
+  it("takes ordinary addresses, the local part's special characters, and hyphens inside a domain label", () => {
     const taken = ['name@example.com', 'first.last+tag@mail.example.org', "o'brien@ex-ample.co.uk", 'a_b{c}|~@x.io', 'ab@c.de'];
     expect(taken.filter((email) => !isEmail(email))).to.deep.equal([]);
   });

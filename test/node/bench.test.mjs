@@ -12,11 +12,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const TAGS = ['care-symptom-list', 'care-cause-list', 'care-treatment-checklist', 'care-guide-signup', 'care-comment-form'];
 
 test('the bench measures the five bare tags beside the floor and the no-JS page', async () => {
-  const {stdout} = await promisify(execFile)('node', ['test/bench/run.mjs', '--pages', 'bare', '--runs', '1', '--cpu', '1', '--trace', '1', '--json'], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 180_000,
-  });
+  const {stdout} = await promisify(execFile)(
+    'node',
+    ['test/bench/run.mjs', '--pages', 'bare', '--runs', '1', '--cpu', '1', '--trace', '1', '--json'],
+    {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 180_000,
+    },
+  );
   const {bundles, pages} = JSON.parse(stdout);
   assert.ok(bundles.care.brotli > 10_000 && bundles.care.brotli < bundles.care.minified, 'the bundle measured');
   const bare = pages.bare;

@@ -36,7 +36,20 @@ test('the bundle keeps every public and protected member name, and the names Lit
   const {readFile} = await import('node:fs/promises');
   const code = await readFile(new URL('../../dist/care-elements.js', import.meta.url), 'utf8');
   const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
-  const names = new Set(['_$litType$', 'shadowRootOptions', 'styles', 'render', 'firstUpdated', 'updated', 'willUpdate', 'connectedCallback', 'disconnectedCallback', 'createRenderRoot', 'scheduleUpdate', 'update']);
+  const names = new Set([
+    '_$litType$',
+    'shadowRootOptions',
+    'styles',
+    'render',
+    'firstUpdated',
+    'updated',
+    'willUpdate',
+    'connectedCallback',
+    'disconnectedCallback',
+    'createRenderRoot',
+    'scheduleUpdate',
+    'update',
+  ]);
   for (const mod of manifest.modules) {
     for (const declaration of mod.declarations ?? []) {
       for (const member of declaration.members ?? []) if (member.privacy !== 'private') names.add(member.name);

@@ -94,7 +94,10 @@ test('the file handler answers 404 for everything outside the demo, over HTTP', 
 test('`node demo/server.mjs` (what npm start runs) listens on loopback only and serves nothing of the repository', async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'care-demo-data-'));
   t.after(() => rmSync(dataDir, {recursive: true, force: true}));
-  const child = spawn(process.execPath, [SERVER, '--port', '0'], {env: {...process.env, CARE_RECEIVER_DATA: dataDir}, stdio: ['ignore', 'pipe', 'inherit']});
+  const child = spawn(process.execPath, [SERVER, '--port', '0'], {
+    env: {...process.env, CARE_RECEIVER_DATA: dataDir},
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   t.after(() => child.kill());
   const lines = createInterface({input: child.stdout});
   let demoUrl;
@@ -107,7 +110,14 @@ test('`node demo/server.mjs` (what npm start runs) listens on loopback only and 
   }
   assert.equal(demoUrl?.hostname, '127.0.0.1', 'the printed address');
   const base = demoUrl.origin;
-  for (const path of ['/.git/config', '/package.json', '/node_modules/lit/package.json', '/demo/.data/signups.jsonl', '/.data/receiver/signups.jsonl', '/README.md']) {
+  for (const path of [
+    '/.git/config',
+    '/package.json',
+    '/node_modules/lit/package.json',
+    '/demo/.data/signups.jsonl',
+    '/.data/receiver/signups.jsonl',
+    '/README.md',
+  ]) {
     assert.equal(await statusOf(base, path), 404, path);
   }
   assert.equal(await statusOf(base, '/demo/'), 200);

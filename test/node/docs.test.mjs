@@ -33,10 +33,22 @@ test('VS Code custom data and web-types are generated from the manifest and refe
   const elements = JSON.parse(jetbrains).contributions.html.elements;
   for (const el of elementsOf(manifest)) {
     const tag = tags.find((t) => t.name === el.tagName);
-    assert.deepEqual(tag.attributes.map((a) => a.name), el.attributes.map((a) => a.name), `${el.tagName} (VS Code)`);
+    assert.deepEqual(
+      tag.attributes.map((a) => a.name),
+      el.attributes.map((a) => a.name),
+      `${el.tagName} (VS Code)`,
+    );
     const web = elements.find((t) => t.name === el.tagName);
-    assert.deepEqual(web.attributes.map((a) => a.name), el.attributes.map((a) => a.name), `${el.tagName} (web-types)`);
-    assert.deepEqual(web.events.map((e) => [e.name, e.value.type]), el.events.map((e) => [e.name, e.type.text]), `${el.tagName} events (web-types)`);
+    assert.deepEqual(
+      web.attributes.map((a) => a.name),
+      el.attributes.map((a) => a.name),
+      `${el.tagName} (web-types)`,
+    );
+    assert.deepEqual(
+      web.events.map((e) => [e.name, e.value.type]),
+      el.events.map((e) => [e.name, e.type.text]),
+      `${el.tagName} events (web-types)`,
+    );
   }
   // Booleans are presence attributes; enumerations offer their values.
   const signup = tags.find((t) => t.name === 'care-guide-signup');

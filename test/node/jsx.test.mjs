@@ -43,7 +43,8 @@ const options = {
 };
 const host = ts.createCompilerHost(options);
 const {getSourceFile, fileExists, readFile} = host;
-host.getSourceFile = (name, version, ...rest) => (name === probePath ? ts.createSourceFile(name, PROBE, version) : getSourceFile.call(host, name, version, ...rest));
+host.getSourceFile = (name, version, ...rest) =>
+  name === probePath ? ts.createSourceFile(name, PROBE, version) : getSourceFile.call(host, name, version, ...rest);
 host.fileExists = (name) => name === probePath || fileExists.call(host, name);
 host.readFile = (name) => (name === probePath ? PROBE : readFile.call(host, name));
 const program = ts.createProgram([probePath], options, host);
@@ -64,7 +65,13 @@ function ownProps(framework) {
 }
 
 /** A type's union members as the manifest writes them, sorted, without the `undefined` of an optional prop. */
-const union = (text) => sorted(text.replaceAll('"', "'").split(' | ').filter((t) => t !== 'undefined'));
+const union = (text) =>
+  sorted(
+    text
+      .replaceAll('"', "'")
+      .split(' | ')
+      .filter((t) => t !== 'undefined'),
+  );
 
 test('the probe compiles: both typings resolve through the package exports', () => {
   const errors = ts.getPreEmitDiagnostics(program, probe).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
@@ -77,7 +84,11 @@ for (const framework of ['react', 'preact']) {
     assert.deepEqual(sorted(own.keys()), sorted(elements.map((el) => el.tagName)));
     for (const el of elements) {
       const fields = el.members.filter((m) => m.kind === 'field' && !m.readonly && !m.static);
-      const expected = [...fields.map((f) => f.name), ...el.attributes.filter((a) => a.name !== a.fieldName).map((a) => a.name), ...el.events.map((e) => `on${e.name}`)];
+      const expected = [
+        ...fields.map((f) => f.name),
+        ...el.attributes.filter((a) => a.name !== a.fieldName).map((a) => a.name),
+        ...el.events.map((e) => `on${e.name}`),
+      ];
       assert.deepEqual(sorted(own.get(el.tagName).keys()), sorted(expected), `${el.tagName} in care-elements/${framework}`);
     }
   });

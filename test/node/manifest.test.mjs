@@ -12,10 +12,25 @@ const elements = new Map(declarations.filter((d) => d.tagName).map((d) => [d.tag
 const sorted = (list) => [...list].sort();
 
 const GLOBAL_TOKENS = [
-  '--care-color-text', '--care-color-muted', '--care-color-accent', '--care-color-on-accent', '--care-color-surface',
-  '--care-color-border', '--care-color-danger', '--care-color-success', '--care-color-focus', '--care-font-family',
-  '--care-font-size', '--care-line-height', '--care-heading-font-family', '--care-radius', '--care-space-xs',
-  '--care-space-s', '--care-space-m', '--care-space-l', '--care-control-size',
+  '--care-color-text',
+  '--care-color-muted',
+  '--care-color-accent',
+  '--care-color-on-accent',
+  '--care-color-surface',
+  '--care-color-border',
+  '--care-color-danger',
+  '--care-color-success',
+  '--care-color-focus',
+  '--care-font-family',
+  '--care-font-size',
+  '--care-line-height',
+  '--care-heading-font-family',
+  '--care-radius',
+  '--care-space-xs',
+  '--care-space-s',
+  '--care-space-m',
+  '--care-space-l',
+  '--care-control-size',
 ];
 const LIST = {
   attributes: ['src', 'heading', 'heading-level', 'caution'],
@@ -26,7 +41,11 @@ const LIST = {
 const FORM = {
   parts: ['form', 'heading', 'field', 'label', 'input', 'choice', 'checkbox', 'error', 'submit', 'status'],
   css: [...GLOBAL_TOKENS, '--care-form-heading-size', '--care-input-background', '--care-input-max-width'],
-  events: {'care-submit': 'CustomEvent<CareSubmitDetail>', 'care-success': 'CustomEvent<CareSuccessDetail>', 'care-error': 'CustomEvent<CareErrorDetail>'},
+  events: {
+    'care-submit': 'CustomEvent<CareSubmitDetail>',
+    'care-success': 'CustomEvent<CareSuccessDetail>',
+    'care-error': 'CustomEvent<CareErrorDetail>',
+  },
 };
 const ERROR = 'CustomEvent<CareErrorDetail>';
 const CHANGE = 'CustomEvent<CareChangeDetail>';
@@ -121,12 +140,19 @@ for (const [tag, expected] of Object.entries(EXPECTED)) {
     assert.deepEqual(sorted(fields.map((m) => m.name)), sorted(expected.properties), 'properties');
     assert.deepEqual(sorted(el.members.filter((m) => m.kind === 'method').map((m) => m.name)), sorted(expected.methods), 'methods');
     assert.deepEqual(Object.fromEntries(el.events.map((e) => [e.name, e.type?.text])), expected.events, 'events and their detail types');
-    assert.deepEqual(el.slots.map((s) => s.name), expected.slots, 'slots');
+    assert.deepEqual(
+      el.slots.map((s) => s.name),
+      expected.slots,
+      'slots',
+    );
     assert.deepEqual(sorted(el.cssParts.map((p) => p.name)), sorted(expected.parts), 'parts');
     assert.deepEqual(sorted(el.cssProperties.map((p) => p.name)), sorted(expected.css), 'custom properties read');
     // Each attribute is tied to its property, with a type.
     for (const a of el.attributes) {
-      assert.ok(fields.some((f) => f.name === a.fieldName && f.attribute === a.name), `${a.name} → ${a.fieldName}`);
+      assert.ok(
+        fields.some((f) => f.name === a.fieldName && f.attribute === a.name),
+        `${a.name} → ${a.fieldName}`,
+      );
       assert.ok(a.type?.text, `${a.name} has a type`);
     }
   });
@@ -134,13 +160,24 @@ for (const [tag, expected] of Object.entries(EXPECTED)) {
   test(`${tag}: everything is described, and care-error names every source it carries`, () => {
     const el = elements.get(tag);
     assert.ok(el.description && el.summary, 'class description and summary');
-    for (const [kind, list] of Object.entries({attributes: el.attributes, members: el.members, events: el.events, slots: el.slots, cssParts: el.cssParts, cssProperties: el.cssProperties})) {
+    for (const [kind, list] of Object.entries({
+      attributes: el.attributes,
+      members: el.members,
+      events: el.events,
+      slots: el.slots,
+      cssParts: el.cssParts,
+      cssProperties: el.cssProperties,
+    })) {
       for (const item of list) assert.ok(item.description?.trim(), `${kind} ${item.name || '(default slot)'} has a description`);
     }
     const error = el.events.find((e) => e.name === 'care-error');
     for (const source of expected.sources) assert.ok(error.description.includes(`source: '${source}'`), `care-error mentions source '${source}'`);
     // A documented custom property the styles never read would mislead.
-    assert.deepEqual(el.cssProperties.filter((p) => p.unread).map((p) => p.name), [], 'documented but not read');
+    assert.deepEqual(
+      el.cssProperties.filter((p) => p.unread).map((p) => p.name),
+      [],
+      'documented but not read',
+    );
     for (const token of GLOBAL_TOKENS) assert.ok(el.cssProperties.find((p) => p.name === token).default, `${token} has its default`);
   });
 }
@@ -153,6 +190,7 @@ test('no private or protected member, nor Lit lifecycle, is listed', () => {
     }
   }
   for (const el of elements.values()) {
-    for (const m of el.members) assert.ok(!['render', 'willUpdate', 'updated', 'createRenderRoot', 'styles'].includes(m.name), `${el.tagName} ${m.name}`);
+    for (const m of el.members)
+      assert.ok(!['render', 'willUpdate', 'updated', 'createRenderRoot', 'styles'].includes(m.name), `${el.tagName} ${m.name}`);
   }
 });

@@ -7,7 +7,9 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 
 const root = new URL('../../', import.meta.url);
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}));
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}),
+);
 const files = packed.files.map((f) => f.path).sort();
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
@@ -20,7 +22,27 @@ const ALLOWED = [
 ];
 
 test('the package holds the bundle, the modules with .d.ts, the JSX typings, the manifest, editor data, README and LICENSE', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json', 'dist/care-elements.js', 'dist/care-elements-hydrate.js', 'dist/ssr.js', 'dist/ssr.d.ts', 'dist/hydrate.js', 'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/events.d.ts', 'dist/jsx/react.d.ts', 'dist/jsx/preact.d.ts', 'dist/jsx/elements.d.ts']) {
+  for (const file of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'custom-elements.json',
+    'vscode.html-custom-data.json',
+    'web-types.json',
+    'dist/care-elements.js',
+    'dist/care-elements-hydrate.js',
+    'dist/ssr.js',
+    'dist/ssr.d.ts',
+    'dist/hydrate.js',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/define.js',
+    'dist/define.d.ts',
+    'dist/events.d.ts',
+    'dist/jsx/react.d.ts',
+    'dist/jsx/preact.d.ts',
+    'dist/jsx/elements.d.ts',
+  ]) {
     assert.ok(files.includes(file), `${file} is packed`);
   }
   for (const tag of ['symptom-list', 'cause-list', 'treatment-checklist', 'guide-signup', 'comment-form']) {
@@ -30,11 +52,15 @@ test('the package holds the bundle, the modules with .d.ts, the JSX typings, the
     }
   }
   // Every compiled module comes with its declarations.
-  for (const js of files.filter((f) => /^dist\/.*\.js$/.test(f) && !/^dist\/care-elements(-hydrate)?\.js$/.test(f))) assert.ok(files.includes(js.replace(/\.js$/, '.d.ts')), `${js} has its .d.ts`);
+  for (const js of files.filter((f) => /^dist\/.*\.js$/.test(f) && !/^dist\/care-elements(-hydrate)?\.js$/.test(f)))
+    assert.ok(files.includes(js.replace(/\.js$/, '.d.ts')), `${js} has its .d.ts`);
 });
 
 test('nothing else is packed: no demo script, no WordPress zip, no declaration maps to sources left behind', () => {
-  assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), []);
+  assert.deepEqual(
+    files.filter((f) => !ALLOWED.some((re) => re.test(f))),
+    [],
+  );
   assert.ok(!files.includes('dist/demo.js') && !files.some((f) => f.endsWith('.zip')));
   assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('demo/') || f.startsWith('wordpress/')));
 });
@@ -43,7 +69,10 @@ test('every source map carries the sources it points at', () => {
   for (const map of files.filter((f) => f.endsWith('.map'))) {
     const {sources, sourcesContent} = JSON.parse(readFileSync(new URL(map, root), 'utf8'));
     assert.equal(sourcesContent?.length, sources.length, `${map}: sourcesContent for each of ${sources.join(', ')}`);
-    assert.ok(sourcesContent.every((s) => typeof s === 'string' && s.length > 0), `${map}: sources are inlined`);
+    assert.ok(
+      sourcesContent.every((s) => typeof s === 'string' && s.length > 0),
+      `${map}: sources are inlined`,
+    );
   }
   for (const js of files.filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
     const url = readFileSync(new URL(js, root), 'utf8').match(/\/\/# sourceMappingURL=(\S+)\s*$/)?.[1];
@@ -62,7 +91,14 @@ test('the JSX typings are subpaths whose types come first: care-elements/react a
 });
 
 test('package.json points only at packed files, and names where the project lives', () => {
-  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, pkg['web-types'], ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))];
+  const targets = [
+    pkg.main,
+    pkg.module,
+    pkg.types,
+    pkg.customElements,
+    pkg['web-types'],
+    ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e))),
+  ];
   for (const target of targets.filter((t) => !t.includes('*'))) assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is packed`);
   for (const mod of manifest.modules) assert.ok(files.includes(mod.path), `the manifest's ${mod.path} is packed`);
   assert.match(pkg.repository.url, /^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
@@ -77,7 +113,8 @@ test("the README's images and links work on the registry's page (absolute, or a 
   const readme = readFileSync(new URL('README.md', root), 'utf8');
   const links = [...readme.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
   assert.ok(links.length > 0);
-  for (const link of links) assert.ok(/^https:\/\//.test(link) || link.startsWith('#') || files.includes(link), `${link} resolves outside the repository`);
+  for (const link of links)
+    assert.ok(/^https:\/\//.test(link) || link.startsWith('#') || files.includes(link), `${link} resolves outside the repository`);
 });
 
 test('the package stays small', () => {

@@ -30,7 +30,12 @@ test('the three lists render their items, heading and caution', async () => {
 });
 
 test('checkboxes are rendered unchecked (a checked="false" attribute would check them)', async () => {
-  for (const html of [await renderElement('care-symptom-list', {selectable: true}), await renderElement('care-treatment-checklist'), await renderElement('care-guide-signup', {offer: true}), await renderElement('care-comment-form')]) {
+  for (const html of [
+    await renderElement('care-symptom-list', {selectable: true}),
+    await renderElement('care-treatment-checklist'),
+    await renderElement('care-guide-signup', {offer: true}),
+    await renderElement('care-comment-form'),
+  ]) {
     const boxes = shadow(html).match(/<input[^>]*type="checkbox"[^>]*>/g);
     assert.ok(boxes.length > 0);
     for (const box of boxes) assert.doesNotMatch(box, /\bchecked\b/, box);

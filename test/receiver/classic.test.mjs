@@ -50,10 +50,16 @@ test('an approved comment redirects to the comment and shows in the default list
   assert.equal(response.status, 302);
   assert.equal(response.headers.get('location'), '/demo/?p=7#comment-2');
   const listed = await readJson(await fetch(`${base}/api/comments?post=7`));
-  assert.deepEqual(listed.body.map((c) => [c.id, c.author_url]), [[1, ''], [2, 'https://ada.example']]);
+  assert.deepEqual(
+    listed.body.map((c) => [c.id, c.author_url]),
+    [
+      [1, ''],
+      [2, 'https://ada.example'],
+    ],
+  );
 });
 
-test('field errors are a 200 wp_die page with WordPress\'s wording', async (t) => {
+test("field errors are a 200 wp_die page with WordPress's wording", async (t) => {
   const {base, dataDir} = await startReceiver(t);
   const cases = [
     [{author: ''}, 'Error: Please fill the required fields.'],
@@ -73,7 +79,11 @@ test('field errors are a 200 wp_die page with WordPress\'s wording', async (t) =
   }
   assert.deepEqual(await fileLines(dataDir, 'comments.jsonl'), []);
   // At the limits, it is taken.
-  const fits = await postForm(base, PATH, classicComment({author: 'n'.repeat(245), email: `${'e'.repeat(88)}@example.com`, comment: 'c'.repeat(65525)}));
+  const fits = await postForm(
+    base,
+    PATH,
+    classicComment({author: 'n'.repeat(245), email: `${'e'.repeat(88)}@example.com`, comment: 'c'.repeat(65525)}),
+  );
   assert.equal(fits.status, 302);
 });
 
@@ -146,7 +156,7 @@ test('GET is a 405 with Allow: POST, as wp-comments-post.php answers', async (t)
   assert.equal(await response.text(), '');
 });
 
-test('a comment at WordPress\'s byte limit fits, in any script, though urlencoding triples it', async (t) => {
+test("a comment at WordPress's byte limit fits, in any script, though urlencoding triples it", async (t) => {
   const {base, dataDir} = await startReceiver(t);
   // 21841 three-byte characters and two ASCII ones: 65525 UTF-8 bytes, about 197 KB urlencoded.
   const longest = '語'.repeat(21841) + 'ok';
@@ -174,5 +184,8 @@ test('a classic url is stored and listed as normalised, not as typed', async (t)
   assert.equal((await postForm(base, PATH, classicComment({url: 'Ada.Example/my page'}))).status, 302);
   assert.equal((await fileLines(dataDir, 'comments.jsonl'))[0].author_url, 'http://ada.example/my%20page');
   const held = await readJson(await fetch(`${base}/api/comments?post=7&status=hold`));
-  assert.deepEqual(held.body.map((c) => c.author_url), ['http://ada.example/my%20page']);
+  assert.deepEqual(
+    held.body.map((c) => c.author_url),
+    ['http://ada.example/my%20page'],
+  );
 });

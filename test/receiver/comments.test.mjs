@@ -59,7 +59,10 @@ test('moderation: held, approved, and then the same name and email are approved 
   assert.equal(otherName.body.status, 'hold');
 
   const listed = await list(base);
-  assert.deepEqual(listed.body.map((c) => c.id), [1, 2]);
+  assert.deepEqual(
+    listed.body.map((c) => c.id),
+    [1, 2],
+  );
   assert.equal(listed.headers.get('x-wp-total'), '2');
   // The approval is an event line appended after the comment, not a rewrite.
   const lines = await fileLines(dataDir, 'comments.jsonl');
@@ -177,7 +180,9 @@ test('a parent must be a comment of the same post', async (t) => {
 test('the same text from the same author on the same post is a 409 comment_duplicate', async (t) => {
   const {base, dataDir} = await startReceiver(t);
   assert.equal((await postJson(base, PATH, comment())).status, 201);
-  const again = await readJson(await postJson(base, PATH, comment({author_name: ' ada lovelace ', author_email: 'Ada@Example.com', content: 'FERMENTED foods helped me.  '})));
+  const again = await readJson(
+    await postJson(base, PATH, comment({author_name: ' ada lovelace ', author_email: 'Ada@Example.com', content: 'FERMENTED foods helped me.  '})),
+  );
   assert.equal(again.status, 409);
   assert.deepEqual(again.body, {
     code: 'comment_duplicate',
@@ -220,7 +225,10 @@ test('a floodKey option decides alone who floods whom', async (t) => {
   const samePost = await readJson(await postJson(base, PATH, comment({post: 1, author_email: 'x@example.com', content: 'More.'})));
   assert.equal(samePost.body.code, 'comment_flood');
   // The classic route hands the function the same numeric post.
-  assert.equal((await postForm(base, '/wp-comments-post.php', {comment_post_ID: '3', author: 'Ada', email: 'ada@example.com', comment: 'Classic.'})).status, 302);
+  assert.equal(
+    (await postForm(base, '/wp-comments-post.php', {comment_post_ID: '3', author: 'Ada', email: 'ada@example.com', comment: 'Classic.'})).status,
+    302,
+  );
   assert.equal(seen.at(-1).post, 3);
   assert.equal(seen.at(-1).comment_post_ID, '3');
 });
@@ -228,7 +236,9 @@ test('a floodKey option decides alone who floods whom', async (t) => {
 test('a filled honeypot or a too-fast fill answers a held comment and stores and lists nothing', async (t) => {
   const {base, dataDir, logs} = await startReceiver(t);
   const honeypot = await readJson(await postJson(base, PATH, comment({extra_info: 'buy now'})));
-  const fast = await readJson(await postForm(base, PATH, {post: '1', author_name: 'Bot', author_email: 'bot@example.com', content: 'Hi', fill_ms: '300'}));
+  const fast = await readJson(
+    await postForm(base, PATH, {post: '1', author_name: 'Bot', author_email: 'bot@example.com', content: 'Hi', fill_ms: '300'}),
+  );
   for (const answer of [honeypot, fast]) {
     assert.equal(answer.status, 201);
     assert.equal(answer.body.status, 'hold');
@@ -244,12 +254,14 @@ test('a filled honeypot or a too-fast fill answers a held comment and stores and
 
 test('urlencoded REST comments are accepted', async (t) => {
   const {base} = await startReceiver(t);
-  const answer = await readJson(await postForm(base, PATH, {post: '3', author_name: 'Grace', author_email: 'grace@example.com', content: 'Via a form.'}));
+  const answer = await readJson(
+    await postForm(base, PATH, {post: '3', author_name: 'Grace', author_email: 'grace@example.com', content: 'Via a form.'}),
+  );
   assert.equal(answer.status, 201);
   assert.equal(answer.body.post, 3);
 });
 
-test('GET lists a post\'s comments, oldest first, approved by default', async (t) => {
+test("GET lists a post's comments, oldest first, approved by default", async (t) => {
   const {base} = await startReceiver(t);
   await postJson(base, PATH, comment({content: 'One.'}));
   await fetch(`${base}${PATH}/1/approve`, {method: 'POST'});
@@ -259,13 +271,31 @@ test('GET lists a post\'s comments, oldest first, approved by default', async (t
 
   const approved = await list(base);
   assert.equal(approved.status, 200);
-  assert.deepEqual(approved.body.map((c) => [c.id, c.status]), [[1, 'approved'], [2, 'approved']]);
+  assert.deepEqual(
+    approved.body.map((c) => [c.id, c.status]),
+    [
+      [1, 'approved'],
+      [2, 'approved'],
+    ],
+  );
   assert.equal(approved.headers.get('x-wp-total'), '2');
   assert.equal(approved.headers.get('cache-control'), 'no-store');
-  assert.deepEqual((await list(base, 'post=1&status=hold')).body.map((c) => c.id), [3]);
-  assert.deepEqual((await list(base, 'post=1&status=all')).body.map((c) => c.id), [1, 2, 3]);
-  assert.deepEqual((await list(base, 'post=1&status=all&order=desc')).body.map((c) => c.id), [3, 2, 1]);
-  assert.deepEqual((await list(base, 'status=all')).body.map((c) => c.id), [1, 2, 3, 4]);
+  assert.deepEqual(
+    (await list(base, 'post=1&status=hold')).body.map((c) => c.id),
+    [3],
+  );
+  assert.deepEqual(
+    (await list(base, 'post=1&status=all')).body.map((c) => c.id),
+    [1, 2, 3],
+  );
+  assert.deepEqual(
+    (await list(base, 'post=1&status=all&order=desc')).body.map((c) => c.id),
+    [3, 2, 1],
+  );
+  assert.deepEqual(
+    (await list(base, 'status=all')).body.map((c) => c.id),
+    [1, 2, 3, 4],
+  );
   const empty = await list(base, 'post=9');
   assert.deepEqual(empty.body, []);
   assert.equal(empty.headers.get('x-wp-total'), '0');
@@ -294,7 +324,10 @@ test('author_url is answered, stored and listed as normalised, not as typed', as
   assert.equal(answer.body.author_url, 'http://example.com/a%20b?q=%3Cx%3E');
   assert.equal((await fileLines(dataDir, 'comments.jsonl'))[0].author_url, 'http://example.com/a%20b?q=%3Cx%3E');
   await fetch(`${base}${PATH}/1/approve`, {method: 'POST'});
-  assert.deepEqual((await list(base)).body.map((c) => c.author_url), ['http://example.com/a%20b?q=%3Cx%3E']);
+  assert.deepEqual(
+    (await list(base)).body.map((c) => c.author_url),
+    ['http://example.com/a%20b?q=%3Cx%3E'],
+  );
 });
 
 test('X-Care-Client is ignored unless the receiver was told to trust it: the flood check knows the socket', async (t) => {
@@ -309,5 +342,8 @@ test('X-Care-Client is ignored unless the receiver was told to trust it: the flo
   const trusting = await startReceiver(t, {floodWindowMs: 5000, trustClientHeader: true});
   assert.equal((await postJson(trusting.base, PATH, comment(), {'X-Care-Client': 'visitor-1'})).status, 201);
   assert.equal((await postJson(trusting.base, PATH, comment(second), {'X-Care-Client': 'visitor-2'})).status, 201);
-  assert.deepEqual((await fileLines(trusting.dataDir, 'comments.jsonl')).map((c) => c.client), ['header visitor-1', 'header visitor-2']);
+  assert.deepEqual(
+    (await fileLines(trusting.dataDir, 'comments.jsonl')).map((c) => c.client),
+    ['header visitor-1', 'header visitor-2'],
+  );
 });

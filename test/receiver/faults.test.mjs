@@ -19,7 +19,10 @@ test('slow waits, then answers as the real route', async (t) => {
   assert.equal((await fileLines(dataDir, 'comments.jsonl')).length, 1);
   // Also for GET, and the real route's own query parameters still apply.
   const listed = await readJson(await fetch(`${base}/api/faults/slow/comments?ms=10&post=1&status=hold`));
-  assert.deepEqual(listed.body.map((c) => c.id), [1]);
+  assert.deepEqual(
+    listed.body.map((c) => c.id),
+    [1],
+  );
 });
 
 test('slow does nothing when the client gives up during the wait', async (t) => {
@@ -37,7 +40,10 @@ test('slow does nothing when the client gives up during the wait', async (t) => 
     {name: 'AbortError'},
   );
   for (let i = 0; i < 100 && !logs.some((line) => line.includes('the client left')); i += 1) await delay(10);
-  assert.ok(logs.some((line) => line.includes('the client left')), logs.join('\n'));
+  assert.ok(
+    logs.some((line) => line.includes('the client left')),
+    logs.join('\n'),
+  );
   // Past the end of the wait, still nothing.
   await delay(350);
   assert.deepEqual(await fileLines(dataDir, 'comments.jsonl'), []);

@@ -29,7 +29,25 @@ function generator(seed) {
   return {next, int, pick, chance: (p) => next() < p};
 }
 
-const METHODS = ['GET', 'POST', 'POST', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'PROPFIND', 'TRACE', 'SEARCH', 'FOO', 'get', 'P0ST', '', 'POST\tPOST'];
+const METHODS = [
+  'GET',
+  'POST',
+  'POST',
+  'POST',
+  'HEAD',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'PATCH',
+  'PROPFIND',
+  'TRACE',
+  'SEARCH',
+  'FOO',
+  'get',
+  'P0ST',
+  '',
+  'POST\tPOST',
+];
 const VERSIONS = ['HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'HTTP/1.12', 'http/1.1', '', 'HTTP/1.1 extra'];
 const ROUTES = [
   '/api/comments',
@@ -83,7 +101,9 @@ const INSERTS = ['%', '[', ']', '\\', '\u0000', ' ', '\t', '#', '?', '..', '//',
 
 /** Header lines beyond Host and Connection; each returns lines (strings) to add. */
 const HEADERS = [
-  (g) => [`Content-Type: ${g.pick(['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', '', 'APPLICATION/JSON', ';;;', 'application/json\u00ff'])}`],
+  (g) => [
+    `Content-Type: ${g.pick(['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', '', 'APPLICATION/JSON', ';;;', 'application/json\u00ff'])}`,
+  ],
   (g) => [`Idempotency-Key: ${g.pick(['k-1', 'k-2', '', ' ', 'k'.repeat(256), 'k'.repeat(4000), 'ключ', '\u00ff\u00fe', `k-${g.int(50)}`])}`],
   () => ['Idempotency-Key: a', 'Idempotency-Key: b'],
   () => ['Idempotency-Key: a\u0001b'],
@@ -105,15 +125,22 @@ const HEADERS = [
 const BODIES = [
   (g) => JSON.stringify(comment({post: 1 + g.int(5), content: `Fuzz ${g.int(1e9)}`, fill_ms: 5000})),
   (g) => JSON.stringify({email: `f${g.int(1e9)}@example.com`, consent: true, fill_ms: 5000}),
-  (g) => `comment_post_ID=${g.int(3)}&author=A&email=a%40example.com&comment=c${g.int(1e9)}&comment_parent=${g.pick(['0', '1', '-1', 'x', '99999999999999999999'])}`,
+  (g) =>
+    `comment_post_ID=${g.int(3)}&author=A&email=a%40example.com&comment=c${g.int(1e9)}&comment_parent=${g.pick(['0', '1', '-1', 'x', '99999999999999999999'])}`,
   () => '{',
   () => '{"post":}',
   () => '[1,',
   (g) => Buffer.from(Array.from({length: 1 + g.int(300)}, () => g.int(256))),
   () => `${'['.repeat(20000)}${']'.repeat(20000)}`,
   () => `{"content":${'{"raw":'.repeat(5000)}"x"${'}'.repeat(5001)}`,
-  (g) => `{"post": ${g.pick(['1e400', '123456789012345678901234567890', '-0', '1.5', '-1', '"99999999999999999999"', 'NaN', 'true'])}, "author_name": "A", "author_email": "a@example.com", "content": "x"}`,
-  () => Buffer.concat([Buffer.from('{"post":1,"author_name":"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]), Buffer.from('","author_email":"a@example.com","content":"x"}')]),
+  (g) =>
+    `{"post": ${g.pick(['1e400', '123456789012345678901234567890', '-0', '1.5', '-1', '"99999999999999999999"', 'NaN', 'true'])}, "author_name": "A", "author_email": "a@example.com", "content": "x"}`,
+  () =>
+    Buffer.concat([
+      Buffer.from('{"post":1,"author_name":"'),
+      Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80]),
+      Buffer.from('","author_email":"a@example.com","content":"x"}'),
+    ]),
   () => '{"post":1,"author_name":"\\ud800","author_email":"a@example.com","content":"\\udfff"}',
   () => '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"toString":1,"post":1}',
   () => '__proto__=1&constructor=2&toString=3&hasOwnProperty=4&post=1',
@@ -122,7 +149,8 @@ const BODIES = [
   (g) => JSON.stringify(comment({content: 'x'.repeat(65526 + g.int(10)), author_url: `${'u'.repeat(300)}.example`})),
   () => '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@example.com\r\n--x--\r\n',
   () => 'x'.repeat(120_000),
-  (g) => `author_url=${g.pick(['javascript:alert(1)', '%00', '%', 'http://[', 'ex%20ample.com'])}&post=1&author_name=A&author_email=a%40example.com&content=c`,
+  (g) =>
+    `author_url=${g.pick(['javascript:alert(1)', '%00', '%', 'http://[', 'ex%20ample.com'])}&post=1&author_name=A&author_email=a%40example.com&content=c`,
 ];
 
 /** How the body is framed; `hold` when the request never completes, so the client gives up. */
@@ -132,10 +160,25 @@ const FRAMINGS = [
   (body) => ({lines: [], payload: body}),
   (body, g) => ({lines: [`Content-Length: ${g.int(body.length + 1)}`], payload: body}),
   (body) => ({lines: [`Content-Length: ${body.length + 10}`], payload: body, hold: true}),
-  (body) => ({lines: ['Transfer-Encoding: chunked'], payload: Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')])}),
+  (body) => ({
+    lines: ['Transfer-Encoding: chunked'],
+    payload: Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]),
+  }),
   (body, g) => ({
     lines: ['Transfer-Encoding: chunked'],
-    payload: Buffer.from(g.pick(['zz\r\n', 'ffffffffffffffffff\r\nx\r\n', '-1\r\n', '5\r\nabc\r\n', '3\r\nabc\r\n', '0\r\n', '5;ext=\u0000\r\nabcde\r\n0\r\n\r\n', '\r\n\r\n']), 'latin1'),
+    payload: Buffer.from(
+      g.pick([
+        'zz\r\n',
+        'ffffffffffffffffff\r\nx\r\n',
+        '-1\r\n',
+        '5\r\nabc\r\n',
+        '3\r\nabc\r\n',
+        '0\r\n',
+        '5;ext=\u0000\r\nabcde\r\n0\r\n\r\n',
+        '\r\n\r\n',
+      ]),
+      'latin1',
+    ),
     hold: true,
   }),
 ];
@@ -157,7 +200,8 @@ function makeCase(g) {
   const version = g.chance(0.85) ? 'HTTP/1.1' : g.pick(VERSIONS);
   const lines = g.chance(0.9) ? ['Host: 127.0.0.1', 'Connection: close'] : ['Connection: close'];
   for (let n = g.chance(0.5) ? 0 : 1 + g.int(3); n > 0; n -= 1) lines.push(...g.pick(HEADERS)(g));
-  if (g.chance(0.7) && !lines.some((line) => /^content-type:/i.test(line))) lines.push(`Content-Type: ${g.pick(['application/json', 'application/x-www-form-urlencoded'])}`);
+  if (g.chance(0.7) && !lines.some((line) => /^content-type:/i.test(line)))
+    lines.push(`Content-Type: ${g.pick(['application/json', 'application/x-www-form-urlencoded'])}`);
   const raw = g.pick(BODIES)(g);
   const body = Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
   const framing = g.pick(FRAMINGS)(body, g);
@@ -225,7 +269,8 @@ test(`${CASES} malformed and hostile requests (seed ${SEED}) crash nothing, and 
     for (const status of statuses) {
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       const designed = /faults\/status\//.test(cases[index].target);
-      if (status < 100 || status >= 600 || (status === 500 && !designed)) wrong.push(`${status} for case ${index}: ${JSON.stringify(cases[index].bytes.toString('latin1').slice(0, 200))}`);
+      if (status < 100 || status >= 600 || (status === 500 && !designed))
+        wrong.push(`${status} for case ${index}: ${JSON.stringify(cases[index].bytes.toString('latin1').slice(0, 200))}`);
     }
   });
   const answered = results.filter((statuses) => statuses.length > 0).length;
@@ -236,10 +281,17 @@ test(`${CASES} malformed and hostile requests (seed ${SEED}) crash nothing, and 
 
   assert.deepEqual(crashes, []);
   assert.deepEqual(wrong, []);
-  assert.deepEqual(logs.filter((line) => line.startsWith('error in')), []);
+  assert.deepEqual(
+    logs.filter((line) => line.startsWith('error in')),
+    [],
+  );
   // Still alive and well: a normal submission is stored.
   const after = await readJson(
-    await fetch(`http://127.0.0.1:${port}/api/comments`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(comment({content: 'After the fuzz.', fill_ms: 5000}))}),
+    await fetch(`http://127.0.0.1:${port}/api/comments`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify(comment({content: 'After the fuzz.', fill_ms: 5000})),
+    }),
   );
   assert.equal(after.status, 201);
   assert.equal(after.body.content.rendered, '<p>After the fuzz.</p>');

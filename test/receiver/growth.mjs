@@ -22,9 +22,20 @@ if (typeof globalThis.gc !== 'function') throw new Error('Run with node --expose
 function submission(i) {
   const kind = i % 10;
   const text = `Submission ${i}: fermented foods, bone broth and sleep helped my gut more than I expected.`;
-  if (kind < 4) return {url: '/api/comments', body: {post: 1 + (i % 50), author_name: `Reader ${i}`, author_email: `r${i}@example.com`, content: text, fill_ms: 9000}};
+  if (kind < 4)
+    return {
+      url: '/api/comments',
+      body: {post: 1 + (i % 50), author_name: `Reader ${i}`, author_email: `r${i}@example.com`, content: text, fill_ms: 9000},
+    };
   if (kind < 6) {
-    const form = new URLSearchParams({comment_post_ID: String(1 + (i % 50)), author: `Reader ${i}`, email: `c${i}@example.com`, url: 'example.com', comment: text, fill_ms: '9000'});
+    const form = new URLSearchParams({
+      comment_post_ID: String(1 + (i % 50)),
+      author: `Reader ${i}`,
+      email: `c${i}@example.com`,
+      url: 'example.com',
+      comment: text,
+      fill_ms: '9000',
+    });
     return {url: '/wp-comments-post.php', body: form.toString(), headers: {'Content-Type': 'application/x-www-form-urlencoded'}};
   }
   if (kind < 9) return {url: '/api/guide-signups', body: {email: `s${i}@example.com`, first_name: `Reader ${i}`, consent: true, fill_ms: 9000}};

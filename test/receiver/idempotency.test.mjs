@@ -52,7 +52,9 @@ test('concurrent requests with one key store once and all get the same answer', 
   assert.equal(new Set(answers.map((answer) => answer.text)).size, 1);
   assert.equal(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true').length, 5);
   assert.equal((await fileLines(dataDir, 'comments.jsonl')).length, 1);
-  const signups = await Promise.all(Array.from({length: 4}, () => postJson(base, '/api/guide-signups', {email: 'r@example.com', consent: true}, key('race-2')).then(readJson)));
+  const signups = await Promise.all(
+    Array.from({length: 4}, () => postJson(base, '/api/guide-signups', {email: 'r@example.com', consent: true}, key('race-2')).then(readJson)),
+  );
   assert.equal(new Set(signups.map((answer) => answer.body.id)).size, 1);
   assert.equal((await fileLines(dataDir, 'signups.jsonl')).length, 1);
 });
@@ -83,7 +85,10 @@ test('a restart loses nothing: comments, approvals, signups, ids and idempotent 
 
   const second = await startReceiver(t, {dataDir: first.dataDir});
   const listed = await readJson(await fetch(`${second.base}/api/comments?post=1`));
-  assert.deepEqual(listed.body.map((c) => [c.id, c.status]), [[1, 'approved']]);
+  assert.deepEqual(
+    listed.body.map((c) => [c.id, c.status]),
+    [[1, 'approved']],
+  );
   // Ids continue, and the approval still counts for the author.
   const next = await readJson(await postJson(second.base, '/api/comments', comment({content: 'After the restart.'})));
   assert.equal(next.body.id, 2);
@@ -105,20 +110,32 @@ test('a torn last line is dropped with a warning, and the next record starts on 
 
   const second = await startReceiver(t, {dataDir: first.dataDir, keepDir: true});
   const all = await readJson(await fetch(`${second.base}/api/comments?post=1&status=all`));
-  assert.deepEqual(all.body.map((c) => c.id), [1]);
-  assert.ok(second.logs.some((line) => line.includes('torn line')), second.logs.join('\n'));
+  assert.deepEqual(
+    all.body.map((c) => c.id),
+    [1],
+  );
+  assert.ok(
+    second.logs.some((line) => line.includes('torn line')),
+    second.logs.join('\n'),
+  );
   const next = await readJson(await postJson(second.base, '/api/comments', comment({content: 'Written after the tear.'})));
   assert.equal(next.body.id, 2);
   await second.stop();
   // Every line parses: the tear did not glue itself to the new record.
   const lines = (await readFile(file, 'utf8')).split('\n');
   assert.equal(lines.at(-1), '');
-  assert.deepEqual(lines.slice(0, -1).map((line) => JSON.parse(line).id), [1, 2]);
+  assert.deepEqual(
+    lines.slice(0, -1).map((line) => JSON.parse(line).id),
+    [1, 2],
+  );
 
   // A last line that is whole but lost its newline is kept.
   await writeFile(file, (await readFile(file, 'utf8')).trimEnd());
   const third = await startReceiver(t, {dataDir: first.dataDir});
   const kept = await readJson(await fetch(`${third.base}/api/comments?post=1&status=all`));
-  assert.deepEqual(kept.body.map((c) => c.id), [1, 2]);
+  assert.deepEqual(
+    kept.body.map((c) => c.id),
+    [1, 2],
+  );
   assert.equal((await readJson(await postJson(third.base, '/api/comments', comment({content: 'Third.'})))).body.id, 3);
 });

@@ -15,7 +15,11 @@ describe('the receiver mounted in the test runner', () => {
   });
 
   it('answers a POST with its verdict (a field error: nothing stored)', async () => {
-    const res = await realFetch('/api/guide-signups', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({consent: true})});
+    const res = await realFetch('/api/guide-signups', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({consent: true}),
+    });
     expect(res.status).to.equal(400);
     const body = (await res.json()) as {code: string; data: {params: Record<string, unknown>}};
     expect(body.code).to.equal('rest_invalid_param');

@@ -41,7 +41,7 @@ test('a form on another site cannot approve a comment, even posted from this mac
   assert.deepEqual(await statuses(base, receiver.moderationToken), [[1, 'hold']]);
 });
 
-test('a page of the receiver\'s own origin on this machine approves, as the browser tests do', async (t) => {
+test("a page of the receiver's own origin on this machine approves, as the browser tests do", async (t) => {
   const {base, receiver} = await startReceiver(t);
   await postJson(base, PATH, comment());
   const own = await readJson(await fetch(`${base}${PATH}/1/approve`, {method: 'POST', headers: {Origin: base, 'Sec-Fetch-Site': 'same-origin'}}));
@@ -63,12 +63,19 @@ test('a name rebound to 127.0.0.1 (DNS rebinding) cannot moderate: the Host must
   assert.equal(listed.status, 403);
   assert.equal(listed.body.code, 'rest_forbidden_param');
   // The same request naming the loopback host is the receiver's own page.
-  const own = await rawRequest(base, 'GET', `${PATH}?post=1&status=hold`, {...rebound, Host: `localhost:${port}`, Origin: `http://localhost:${port}`});
+  const own = await rawRequest(base, 'GET', `${PATH}?post=1&status=hold`, {
+    ...rebound,
+    Host: `localhost:${port}`,
+    Origin: `http://localhost:${port}`,
+  });
   assert.equal(own.status, 200);
-  assert.deepEqual(own.body.map((c) => c.id), [1]);
+  assert.deepEqual(
+    own.body.map((c) => c.id),
+    [1],
+  );
 });
 
-test('held comments are listed to moderators only, with WordPress\'s rest_forbidden_param; approved ones to anyone', async (t) => {
+test("held comments are listed to moderators only, with WordPress's rest_forbidden_param; approved ones to anyone", async (t) => {
   const {base} = await startReceiver(t);
   await postJson(base, PATH, comment());
   for (const status of ['hold', 'all', 'spam']) {
@@ -95,9 +102,10 @@ test('the moderation token works from anywhere, a wrong one counts for nothing, 
   const right = await readJson(await postJson(base, `${PATH}/1/approve`, {}, {...CROSS_SITE, Authorization: 'Bearer tok-123'}));
   assert.equal(right.status, 200);
   assert.equal(right.body.status, 'approved');
-  assert.deepEqual(logs.filter((line) => line.startsWith('moderation:')), [
-    'moderation: from a page of this server in a browser on this machine, or from anywhere with the header "Authorization: Bearer tok-123"',
-  ]);
+  assert.deepEqual(
+    logs.filter((line) => line.startsWith('moderation:')),
+    ['moderation: from a page of this server in a browser on this machine, or from anywhere with the header "Authorization: Bearer tok-123"'],
+  );
 });
 
 test('each receiver has its own random token by default', async (t) => {

@@ -87,7 +87,7 @@ test('normalizeUrl keeps the serialised URL, not the text as typed', () => {
   for (const [text, expected] of cases) assert.equal(normalizeUrl(text), expected, text);
 });
 
-test('moderationRefusal: the token from anywhere, or this machine\'s own pages; 401 or 403 otherwise', () => {
+test("moderationRefusal: the token from anywhere, or this machine's own pages; 401 or 403 otherwise", () => {
   const token = 'secret-token';
   const req = (remoteAddress, headers) => ({socket: {remoteAddress}, headers});
   const own = {host: 'localhost:8000', origin: 'http://localhost:8000', 'sec-fetch-site': 'same-origin'};
@@ -107,7 +107,15 @@ test('moderationRefusal: the token from anywhere, or this machine\'s own pages; 
     ['a Host with a path', req('127.0.0.1', {host: 'localhost/x'}), 403],
   ];
   for (const [name, request, expected] of cases) assert.equal(moderationRefusal(request, token), expected, name);
-  assert.deepEqual(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '10.0.0.1', '', undefined].map(isLoopbackAddress), [true, true, true, true, false, false, false]);
+  assert.deepEqual(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '10.0.0.1', '', undefined].map(isLoopbackAddress), [
+    true,
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+  ]);
 });
 
 test('IdempotentAnswers replays until the time to live, forgets after, and compacts when the dead outnumber the live', async () => {
@@ -124,7 +132,10 @@ test('IdempotentAnswers replays until the time to live, forgets after, and compa
   // One live entry against three expired ones: the file is rewritten with the live one only.
   await answers.remember('/r', 'k3', answer(3));
   assert.equal(file.rewrites, 1);
-  assert.deepEqual(file.lines.map((line) => line.key), ['k3']);
+  assert.deepEqual(
+    file.lines.map((line) => line.key),
+    ['k3'],
+  );
   assert.equal(answers.size, 1);
 
   // At start, expired and unreadable entries are dropped from the file at once.
@@ -136,7 +147,10 @@ test('IdempotentAnswers replays until the time to live, forgets after, and compa
     {route: '/r', key: 'live', answer: answer(2), at: new Date(now.ms - 10).toISOString()},
   ]);
   assert.equal(restarted.rewrites, 1);
-  assert.deepEqual(restarted.lines.map((line) => line.key), ['live']);
+  assert.deepEqual(
+    restarted.lines.map((line) => line.key),
+    ['live'],
+  );
   assert.deepEqual(loaded.find('/r', 'live'), answer(2));
 });
 
@@ -156,7 +170,17 @@ test('Comments: created, duplicate, flood, discarded, and approval, over an in-m
   const file = memoryFile();
   const now = clock();
   const comments = new Comments({file, log: () => {}, floodWindowMs: 15_000, floodKey: undefined, now});
-  const input = (fields = {}) => ({post: 1, parent: 0, author: 'Ada', email: 'ada@example.com', url: '', content: 'Kefir.', fields: {}, client: 'address a', ...fields});
+  const input = (fields = {}) => ({
+    post: 1,
+    parent: 0,
+    author: 'Ada',
+    email: 'ada@example.com',
+    url: '',
+    content: 'Kefir.',
+    fields: {},
+    client: 'address a',
+    ...fields,
+  });
   const first = await comments.admit(input());
   assert.equal(first.kind, 'created');
   assert.equal(first.comment.status, 'hold');
@@ -168,8 +192,14 @@ test('Comments: created, duplicate, flood, discarded, and approval, over an in-m
   assert.equal(known.comment.status, 'approved');
   // The same email from another client within the window.
   assert.equal((await comments.admit(input({content: 'Tempeh.', author: 'Ada L', client: 'address c'}))).kind, 'flood');
-  assert.deepEqual(file.lines.map((line) => line.op ?? line.id), [1, 'approve', 3]);
-  assert.deepEqual(comments.list({post: 1, status: 'approved'}).map((c) => c.id), [1, 3]);
+  assert.deepEqual(
+    file.lines.map((line) => line.op ?? line.id),
+    [1, 'approve', 3],
+  );
+  assert.deepEqual(
+    comments.list({post: 1, status: 'approved'}).map((c) => c.id),
+    [1, 3],
+  );
 
   // A restart from the file's lines rebuilds the indexes.
   const reloaded = new Comments({file: memoryFile(), log: () => {}, floodWindowMs: 0, floodKey: undefined, now});
@@ -192,7 +222,10 @@ test('Signups.post answers every non-error alike and stores only a new, believed
   assert.equal(spam.remember, false);
   const refused = await signups.post(submission({email: 'nope'}));
   assert.equal(refused.answer.status, 400);
-  assert.deepEqual(file.lines.map((line) => line.email), ['ana@example.com']);
+  assert.deepEqual(
+    file.lines.map((line) => line.email),
+    ['ana@example.com'],
+  );
 });
 
 test('JsonLinesFile: appends, rewrites through a temporary file, owner-only', async (t) => {

@@ -60,7 +60,16 @@ test('a missing or malformed email is a rest_invalid_param naming the field', as
     message: 'Invalid parameter(s): email',
     data: {status: 400, params: {email: 'Invalid email address.'}},
   });
-  for (const email of ['no-at-sign.example.com', 'a@b.c', 'ada@localhost', 'ada@-example.com', 'ada@exa..mple.com', 'ad a@example.com', 'ada@example.com.', 'ada@ex_ample.com']) {
+  for (const email of [
+    'no-at-sign.example.com',
+    'a@b.c',
+    'ada@localhost',
+    'ada@-example.com',
+    'ada@exa..mple.com',
+    'ad a@example.com',
+    'ada@example.com.',
+    'ada@ex_ample.com',
+  ]) {
     const answer = await readJson(await postJson(base, PATH, signup({email})));
     assert.equal(answer.status, 400, email);
     assert.equal(answer.body.data.params.email, 'Invalid email address.', email);
@@ -178,15 +187,19 @@ test('a declared oversize body is refused before it is read', async (t) => {
   const {base} = await startReceiver(t, {maxBodyBytes: 1024});
   // Announces 10 MB and sends only 1 KB: only an answer given without reading can arrive.
   const answer = await new Promise((resolve, reject) => {
-    const req = http.request(base + PATH, {method: 'POST', headers: {'Content-Type': 'application/json', 'Content-Length': String(10 * 1024 * 1024)}}, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (part) => (text += part));
-      res.on('end', () => {
-        resolve({status: res.statusCode, text});
-        req.destroy();
-      });
-    });
+    const req = http.request(
+      base + PATH,
+      {method: 'POST', headers: {'Content-Type': 'application/json', 'Content-Length': String(10 * 1024 * 1024)}},
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (part) => (text += part));
+        res.on('end', () => {
+          resolve({status: res.statusCode, text});
+          req.destroy();
+        });
+      },
+    );
     req.on('error', reject);
     req.write('x'.repeat(1024));
   });
@@ -198,7 +211,11 @@ test('a chunked body is refused as soon as it passes the limit', async (t) => {
   const {base} = await startReceiver(t, {maxBodyBytes: 4096});
   const answer = await unendingPost(base, PATH, {'Content-Type': 'application/json'}, Buffer.alloc(1024, 0x20));
   assert.equal(answer.status, 400);
-  assert.deepEqual(JSON.parse(answer.text), {code: 'rest_body_too_large', message: 'The request body is larger than 4096 bytes.', data: {status: 400}});
+  assert.deepEqual(JSON.parse(answer.text), {
+    code: 'rest_body_too_large',
+    message: 'The request body is larger than 4096 bytes.',
+    data: {status: 400},
+  });
   // The answer came while the body was still being sent, long before it could have ended.
   assert.ok(answer.sent < 4 * 1024 * 1024, `sent ${answer.sent} bytes before the answer`);
 });

@@ -36,7 +36,10 @@ test('expired answers are dropped from the file at start', async (t) => {
   const {base} = await startReceiver(t, {dataDir});
   const replay = await readJson(await postJson(base, '/api/guide-signups', signup('x@example.com'), key('fresh')));
   assert.equal(replay.body.id, 'kept');
-  assert.deepEqual((await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key), ['fresh']);
+  assert.deepEqual(
+    (await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key),
+    ['fresh'],
+  );
   const expired = await readJson(await postJson(base, '/api/guide-signups', signup('x@example.com'), key('old-1')));
   assert.equal(expired.headers.get('idempotent-replayed'), null);
 });
@@ -47,10 +50,16 @@ test('the file is compacted when expired answers outnumber live ones', async (t)
   assert.equal((await fileLines(dataDir, 'idempotency.jsonl')).length, 3);
   await delay(250);
   await postJson(base, '/api/guide-signups', signup('c4@example.com'), key('c4'));
-  assert.deepEqual((await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key), ['c4']);
+  assert.deepEqual(
+    (await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key),
+    ['c4'],
+  );
   // Appends go on to the compacted file.
   await postJson(base, '/api/guide-signups', signup('c5@example.com'), key('c5'));
-  assert.deepEqual((await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key), ['c4', 'c5']);
+  assert.deepEqual(
+    (await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key),
+    ['c4', 'c5'],
+  );
 });
 
 test('a submission judged as spam is answered but not remembered for its key', async (t) => {
@@ -88,7 +97,10 @@ test('the data folder is created owner-only, and every data file readable by its
   // Also the file a compaction writes anew.
   await delay(150);
   await postJson(base, '/api/guide-signups', signup('mode2@example.com'), key('m2'));
-  assert.deepEqual((await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key), ['m2']);
+  assert.deepEqual(
+    (await fileLines(dataDir, 'idempotency.jsonl')).map((line) => line.key),
+    ['m2'],
+  );
   assert.equal((await stat(join(dataDir, 'idempotency.jsonl'))).mode & 0o777, 0o600);
 });
 

@@ -90,7 +90,15 @@ export function comment(fields = {}) {
 
 /** A classic-form comment that passes every check. */
 export function classicComment(fields = {}) {
-  return {comment_post_ID: '7', author: 'Ada Lovelace', email: 'ada@example.com', url: '', comment: 'Bone broth every day.', comment_parent: '0', ...fields};
+  return {
+    comment_post_ID: '7',
+    author: 'Ada Lovelace',
+    email: 'ada@example.com',
+    url: '',
+    comment: 'Bone broth every day.',
+    comment_parent: '0',
+    ...fields,
+  };
 }
 
 export function delay(ms) {

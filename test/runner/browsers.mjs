@@ -20,7 +20,15 @@ const WEBKIT_DIR = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1';
 
 const ENGINES = {
   chromium: {
-    paths: () => [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+    paths: () => [
+      process.env.CHROME_PATH,
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/opt/google/chrome/chrome',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    ],
     hint: 'set CHROME_PATH, or on Debian: apt-get install chromium',
   },
   firefox: {
@@ -38,7 +46,10 @@ function find(engine) {
 }
 
 export function requestedEngines() {
-  const list = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (process.env.BROWSERS || 'chromium,firefox,webkit')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of list) {
     if (!ENGINES[name]) {
       console.error(`Unknown engine "${name}" in BROWSERS; use chromium, firefox, webkit.`);
@@ -122,19 +133,21 @@ export async function launchers(engines) {
       const {webdriverLauncher} = await import('@web/test-runner-webdriver');
       const port = 4445 + (process.pid % 1000);
       await startWebKitDriver(port);
-      result.push(webdriverLauncher({
-        automationProtocol: 'webdriver',
-        hostname: '127.0.0.1',
-        port,
-        path: '/',
-        logLevel: 'error',
-        capabilities: {
-          browserName: 'MiniBrowser',
-          // Without this webdriverio asks for BiDi, which WebKitWebDriver refuses.
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': {binary: `${WEBKIT_DIR}/MiniBrowser`, args: ['--automation']},
-        },
-      }));
+      result.push(
+        webdriverLauncher({
+          automationProtocol: 'webdriver',
+          hostname: '127.0.0.1',
+          port,
+          path: '/',
+          logLevel: 'error',
+          capabilities: {
+            browserName: 'MiniBrowser',
+            // Without this webdriverio asks for BiDi, which WebKitWebDriver refuses.
+            'wdio:enforceWebDriverClassic': true,
+            'webkitgtk:browserOptions': {binary: `${WEBKIT_DIR}/MiniBrowser`, args: ['--automation']},
+          },
+        }),
+      );
     }
   }
   return result;

@@ -19,7 +19,10 @@ export function forcedColorsPlugin() {
       if (page.browser().cdpSupported === false) return false;
       if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
       const features = payload?.active
-        ? [{name: 'forced-colors', value: 'active'}, {name: 'prefers-color-scheme', value: payload.scheme ?? 'light'}]
+        ? [
+            {name: 'forced-colors', value: 'active'},
+            {name: 'prefers-color-scheme', value: payload.scheme ?? 'light'},
+          ]
         : [];
       await sessions.get(page).send('Emulation.setEmulatedMedia', {media: '', features});
       return true;

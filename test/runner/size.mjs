@@ -6,4 +6,3 @@ export function bundleSizes(file = new URL('../../dist/care-elements.js', import
   const bytes = readFileSync(file);
   return {minified: bytes.length, gzip: gzipSync(bytes, {level: 9}).length, brotli: brotliCompressSync(bytes).length};
 }
-

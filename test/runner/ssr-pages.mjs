@@ -5,6 +5,11 @@ export function ssrPages() {
     if (ctx.path !== '/__ssr/page.html') return next();
     const {ssrPage} = await import('../../demo/ssr-page.mjs');
     ctx.type = 'html';
-    ctx.body = await ssrPage({script: null, post: ctx.query.post ?? '1', storagePrefix: ctx.query.prefix ?? 'ssr-test', lang: ctx.query.lang ?? 'en'});
+    ctx.body = await ssrPage({
+      script: null,
+      post: ctx.query.post ?? '1',
+      storagePrefix: ctx.query.prefix ?? 'ssr-test',
+      lang: ctx.query.lang ?? 'en',
+    });
   };
 }

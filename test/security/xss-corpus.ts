@@ -10,19 +10,7 @@
  * written.
  */
 
-export type Family =
-  | 'script'
-  | 'img'
-  | 'svg'
-  | 'frame'
-  | 'tag'
-  | 'handler'
-  | 'url'
-  | 'css'
-  | 'page'
-  | 'broken'
-  | 'template'
-  | 'encoding';
+export type Family = 'script' | 'img' | 'svg' | 'frame' | 'tag' | 'handler' | 'url' | 'css' | 'page' | 'broken' | 'template' | 'encoding';
 
 export interface Payload {
   /** The id the payload's canary call and marker carry; 1, 2, 3... in corpus order. */
@@ -118,7 +106,11 @@ add('svg', ({call, mark}) => `<svg ${mark}><image href="x" onerror="${call}"/></
 add('svg', ({call, mark}) => `<svg ${mark}><foreignObject><img src=x onerror=${call}></foreignObject></svg>`);
 add('svg', ({call, mark}) => `<svg ${mark}><style><img src=x onerror=${call}></style></svg>`);
 add('svg', ({call, mark}) => `<svg ${mark}><title><img src=x onerror=${call}></title></svg>`);
-add('svg', ({call, mark}) => `<svg ${mark}><use href="data:image/svg+xml,<svg id='u' xmlns='http://www.w3.org/2000/svg'><image href='x' onerror='${call}'/></svg>#u"/></svg>`);
+add(
+  'svg',
+  ({call, mark}) =>
+    `<svg ${mark}><use href="data:image/svg+xml,<svg id='u' xmlns='http://www.w3.org/2000/svg'><image href='x' onerror='${call}'/></svg>#u"/></svg>`,
+);
 add('svg', ({call, mark}) => `<math ${mark}><mtext><img src=x onerror=${call}></mtext></math>`);
 add('svg', ({call, mark}) => `<math ${mark} href="javascript:${call}"><mi>x</mi></math>`);
 add('svg', ({call, mark}) => `<math ${mark}><maction actiontype="statusline" xlink:href="javascript:${call}">x</maction></math>`);
@@ -226,7 +218,9 @@ add('css', ({call, mark}) => `<div ${mark} style="x:\\65xpression(${call})">x</d
 add('page', ({call, mark}) => `<base ${mark} href="javascript:${call}//">`, {pageWide: true});
 add('page', ({mark}) => `<base ${mark} href="//attacker.invalid/">`, {pageWide: true});
 add('page', ({call, mark}) => `<meta ${mark} http-equiv="refresh" content="0;url=javascript:${call}">`, {pageWide: true});
-add('page', ({frameCall, mark}) => `<meta ${mark} http-equiv="refresh" content="0; url=data:text/html,<script>${frameCall}</script>">`, {pageWide: true});
+add('page', ({frameCall, mark}) => `<meta ${mark} http-equiv="refresh" content="0; url=data:text/html,<script>${frameCall}</script>">`, {
+  pageWide: true,
+});
 add('page', ({call, mark}) => `<form ${mark} action="javascript:${call}"><button>go</button></form>`);
 add('page', ({call, mark}) => `<form><button ${mark} formaction="javascript:${call}">go</button></form>`);
 add('page', ({call, mark}) => `<form id="xss-f"></form><button ${mark} form="xss-f" formaction="javascript:${call}">go</button>`);
@@ -289,7 +283,20 @@ add('encoding', ({call, mark}) => `\u202e<img ${mark} src=x onerror=${call}>\u20
 
 export const CORPUS: readonly Payload[] = Object.freeze(corpus);
 
-export const FAMILIES: readonly Family[] = ['script', 'img', 'svg', 'frame', 'tag', 'handler', 'url', 'css', 'page', 'broken', 'template', 'encoding'];
+export const FAMILIES: readonly Family[] = [
+  'script',
+  'img',
+  'svg',
+  'frame',
+  'tag',
+  'handler',
+  'url',
+  'css',
+  'page',
+  'broken',
+  'template',
+  'encoding',
+];
 
 /** How a failure names a payload: its id, family and text (escaped, shortened). */
 export function describePayload(p: Payload): string {

@@ -110,7 +110,8 @@ export function nonHttpUrls(roots: ShadowRoot[]): Array<{element: Element; name:
 /** The payload an element stands for: its own `data-payload`, or its shadow host's, outwards. */
 function payloadOf(node: Node): Payload | undefined {
   for (let at: Node | null = node; at; at = isShadowRoot(at) ? at.host : at.parentNode) {
-    if (at.nodeType === Node.ELEMENT_NODE && (at as Element).hasAttribute('data-payload')) return byId(Number((at as Element).getAttribute('data-payload')));
+    if (at.nodeType === Node.ELEMENT_NODE && (at as Element).hasAttribute('data-payload'))
+      return byId(Number((at as Element).getAttribute('data-payload')));
   }
   return undefined;
 }
@@ -182,7 +183,10 @@ export async function throughChannel(
   for (const id of ran) run.fail(byId(id), 'RAN: the canary was called');
   const roots = options.pageMarkup ? shadowRoots(doc) : allRoots(doc);
   for (const el of markedElements(roots)) {
-    run.fail(byId(Number(el.getAttribute(MARKER))), `PARSED: <${el.localName} ${MARKER}> exists in ${isShadowRoot(el.getRootNode()) ? 'a shadow root' : 'the document'}`);
+    run.fail(
+      byId(Number(el.getAttribute(MARKER))),
+      `PARSED: <${el.localName} ${MARKER}> exists in ${isShadowRoot(el.getRootNode()) ? 'a shadow root' : 'the document'}`,
+    );
   }
   for (const {element, name, value} of nonHttpUrls(shadowRoots(doc))) {
     run.fail(payloadOf(element), `LINK: <${element.localName} ${name}=${JSON.stringify(value)}> rendered`);
@@ -260,7 +264,11 @@ export const json = (status: number, body: unknown): Answer => ({
   body: JSON.stringify(body),
 });
 
-export const htmlPage = (status: number, body: string): Answer => ({status, headers: {'Content-Type': 'text/html; charset=utf-8', ...retryAtOnce(status)}, body});
+export const htmlPage = (status: number, body: string): Answer => ({
+  status,
+  headers: {'Content-Type': 'text/html; charset=utf-8', ...retryAtOnce(status)},
+  body,
+});
 
 /** `value` made fit for an HTTP header: characters outside printable ASCII percent-encoded. */
 export function headerSafe(value: string): string {
@@ -348,12 +356,16 @@ export async function submitAll(forms: Rendered[], cancel: (form: Rendered) => b
         const end = (type: Ending['type']) => (e: Event) => resolve({type, detail: (e as CustomEvent<Ending['detail']>).detail});
         form.addEventListener('care-success', end('care-success'), {once: true});
         form.addEventListener('care-error', end('care-error'), {once: true});
-        form.addEventListener('care-submit', (e) => {
-          if (cancel(form)) {
-            e.preventDefault();
-            resolve({type: 'cancelled', detail: {}});
-          }
-        }, {once: true});
+        form.addEventListener(
+          'care-submit',
+          (e) => {
+            if (cancel(form)) {
+              e.preventDefault();
+              resolve({type: 'cancelled', detail: {}});
+            }
+          },
+          {once: true},
+        );
       }),
   );
   for (const form of forms) part(form, 'submit')!.click();

@@ -164,7 +164,11 @@ describe('XSS corpus through every channel', function () {
         const items = CORPUS.map((p) => ({id: p.text, label: p.text, detail: p.text}));
         // The symptom list both plain and as a self-check; the checklists keep ticks by id.
         const variants: Array<Record<string, string>> =
-          tag === 'care-symptom-list' ? [{}, {selectable: '', persist: '', 'storage-key': 'test-xss-items'}] : tag === 'care-treatment-checklist' ? [{'storage-key': 'test-xss-items'}] : [{}];
+          tag === 'care-symptom-list'
+            ? [{}, {selectable: '', persist: '', 'storage-key': 'test-xss-items'}]
+            : tag === 'care-treatment-checklist'
+              ? [{'storage-key': 'test-xss-items'}]
+              : [{}];
         await throughChannel(`${tag} items`, CORPUS, async (run) => {
           for (const attrs of variants) {
             const [el] = await mount([create<ListElement>(tag, undefined, attrs)]);
@@ -425,7 +429,15 @@ describe('XSS corpus through every channel', function () {
       it('400 rest_invalid_param: message and data.params field errors', async () => {
         await throughChannel('care-guide-signup answer field errors', CORPUS, async (run) => {
           const {forms, endings} = await withoutFocusMoves(() =>
-            signups(CORPUS.map((p) => json(400, {code: 'rest_invalid_param', message: p.text, data: {status: 400, params: {email: p.text, first_name: p.text, consent: p.text}}}))),
+            signups(
+              CORPUS.map((p) =>
+                json(400, {
+                  code: 'rest_invalid_param',
+                  message: p.text,
+                  data: {status: 400, params: {email: p.text, first_name: p.text, consent: p.text}},
+                }),
+              ),
+            ),
           );
           forms.forEach((el, i) => checkFieldErrors(run, CORPUS[i], el, endings[i], {email: 'email', first_name: 'first_name', consent: 'consent'}));
         });
@@ -457,7 +469,9 @@ describe('XSS corpus through every channel', function () {
     it('strings: every UI string replaced by the payload, at rest and after a refused submit', async () => {
       await throughChannel('care-comment-form strings', CORPUS, async (run) => {
         const forms = CORPUS.map((p) =>
-          Object.assign(create('care-comment-form', p, {'post-id': String(newPost()), 'parent-id': '5', 'reply-to': 'Ann'}), {strings: allStrings(p.text)}),
+          Object.assign(create('care-comment-form', p, {'post-id': String(newPost()), 'parent-id': '5', 'reply-to': 'Ann'}), {
+            strings: allStrings(p.text),
+          }),
         );
         await mount(forms);
         for (const [i, el] of forms.entries()) {
@@ -479,7 +493,14 @@ describe('XSS corpus through every channel', function () {
       await throughChannel('care-comment-form attributes', CORPUS, async (run) => {
         const urls = await hostileUrls(CORPUS.map(() => json(201, {id: 1, status: 'approved'})));
         const named = CORPUS.map((p, i) =>
-          create('care-comment-form', p, {heading: p.text, 'post-id': p.text, 'parent-id': p.text, 'wp-nonce': p.text, protocol: p.text, action: urls[i]}),
+          create('care-comment-form', p, {
+            heading: p.text,
+            'post-id': p.text,
+            'parent-id': p.text,
+            'wp-nonce': p.text,
+            protocol: p.text,
+            action: urls[i],
+          }),
         );
         const replies = CORPUS.map((p) => create('care-comment-form', p, {'reply-to': p.text, 'parent-id': '5', 'post-id': String(newPost())}));
         await mount([...named, ...replies]);
@@ -495,7 +516,9 @@ describe('XSS corpus through every channel', function () {
 
     it('action: the payload as the endpoint (wordpress-classic)', async () => {
       await throughChannel('care-comment-form action', CORPUS, async (run) => {
-        const forms = await mount(CORPUS.map((p) => create('care-comment-form', p, {action: p.text, protocol: 'wordpress-classic', 'post-id': String(newPost())})));
+        const forms = await mount(
+          CORPUS.map((p) => create('care-comment-form', p, {action: p.text, protocol: 'wordpress-classic', 'post-id': String(newPost())})),
+        );
         forms.forEach(fillComment);
         const endings = await submitAll(forms, (el) => !sendsTo(el.getAttribute('action')!));
         endings.forEach((ending, i) => checkEnded(run, CORPUS[i], forms[i], ending));
@@ -506,12 +529,21 @@ describe('XSS corpus through every channel', function () {
       await throughChannel('care-comment-form light-DOM form', CORPUS, async (run) => {
         const forms = CORPUS.map((p) => {
           const el = create('care-comment-form', p);
-          const form = pageForm(p.text, {comment: 'textarea', author: 'text', email: 'email', url: 'url', comment_post_ID: 'hidden', comment_parent: 'hidden'});
+          const form = pageForm(p.text, {
+            comment: 'textarea',
+            author: 'text',
+            email: 'email',
+            url: 'url',
+            comment_post_ID: 'hidden',
+            comment_parent: 'hidden',
+          });
           el.append(form);
           return el;
         });
         await mount(forms);
-        forms.forEach((el, i) => checkValues(run, CORPUS[i], el, {comment: CORPUS[i].text, author: CORPUS[i].text, email: CORPUS[i].text, url: CORPUS[i].text}));
+        forms.forEach((el, i) =>
+          checkValues(run, CORPUS[i], el, {comment: CORPUS[i].text, author: CORPUS[i].text, email: CORPUS[i].text, url: CORPUS[i].text}),
+        );
       });
     });
 
@@ -560,7 +592,9 @@ describe('XSS corpus through every channel', function () {
       it('201 approved: link, author_url, author_name and content.rendered', async () => {
         await throughChannel('care-comment-form answer approved comment', CORPUS, async (run) => {
           const {forms, urls, endings} = await comments(
-            CORPUS.map((p) => json(201, {id: 1, status: 'approved', link: p.text, author_name: p.text, author_url: p.text, content: {rendered: p.text, raw: p.text}})),
+            CORPUS.map((p) =>
+              json(201, {id: 1, status: 'approved', link: p.text, author_name: p.text, author_url: p.text, content: {rendered: p.text, raw: p.text}}),
+            ),
           );
           forms.forEach((el, i) => checkCommentLink(run, CORPUS[i], el, endings[i], expectedLink(CORPUS[i].text, urls[i])));
         });
@@ -578,7 +612,10 @@ describe('XSS corpus through every channel', function () {
 
       it('json protocol: status and link of any endpoint', async () => {
         await throughChannel('care-comment-form answer json link', CORPUS, async (run) => {
-          const {forms, urls, endings} = await comments(CORPUS.map((p) => json(200, {status: 'approved', link: p.text})), {protocol: 'json'});
+          const {forms, urls, endings} = await comments(
+            CORPUS.map((p) => json(200, {status: 'approved', link: p.text})),
+            {protocol: 'json'},
+          );
           forms.forEach((el, i) => checkCommentLink(run, CORPUS[i], el, endings[i], expectedLink(CORPUS[i].text, urls[i])));
         });
       });
@@ -595,11 +632,17 @@ describe('XSS corpus through every channel', function () {
           const {forms, endings} = await withoutFocusMoves(() =>
             comments(
               CORPUS.map((p) =>
-                json(400, {code: 'rest_invalid_param', message: p.text, data: {status: 400, params: {content: p.text, author_name: p.text, author_email: p.text, author_url: p.text}}}),
+                json(400, {
+                  code: 'rest_invalid_param',
+                  message: p.text,
+                  data: {status: 400, params: {content: p.text, author_name: p.text, author_email: p.text, author_url: p.text}},
+                }),
               ),
             ),
           );
-          forms.forEach((el, i) => checkFieldErrors(run, CORPUS[i], el, endings[i], {content: 'comment', author_name: 'author', author_email: 'email', author_url: 'url'}));
+          forms.forEach((el, i) =>
+            checkFieldErrors(run, CORPUS[i], el, endings[i], {content: 'comment', author_name: 'author', author_email: 'email', author_url: 'url'}),
+          );
         });
       });
 
@@ -614,7 +657,9 @@ describe('XSS corpus through every channel', function () {
 
       it('409 duplicate and 500 with the payload as message', async () => {
         await throughChannel('care-comment-form answer 409/500', CORPUS, async (run) => {
-          const {forms, endings} = await comments(CORPUS.map((p, i) => json(i % 2 ? 500 : 409, {code: i % 2 ? 'x' : 'comment_duplicate', message: p.text})));
+          const {forms, endings} = await comments(
+            CORPUS.map((p, i) => json(i % 2 ? 500 : 409, {code: i % 2 ? 'x' : 'comment_duplicate', message: p.text})),
+          );
           forms.forEach((el, i) => {
             checkEnded(run, CORPUS[i], el, endings[i]);
             run.equal(CORPUS[i], 'status', statusText(el), i % 2 ? en.commentKept : en.commentDuplicate);
@@ -624,14 +669,20 @@ describe('XSS corpus through every channel', function () {
 
       it('wordpress-classic: an error page with a wp-die-message box', async () => {
         await throughChannel('care-comment-form classic error page (box)', CORPUS, async (run) => {
-          const {forms, endings} = await comments(CORPUS.map((p) => htmlPage(200, classicPage(p.text, true))), {protocol: 'wordpress-classic'});
+          const {forms, endings} = await comments(
+            CORPUS.map((p) => htmlPage(200, classicPage(p.text, true))),
+            {protocol: 'wordpress-classic'},
+          );
           forms.forEach((el, i) => checkServerMessage(run, CORPUS[i], el, endings[i]));
         });
       });
 
       it('wordpress-classic: an older error page without the box', async () => {
         await throughChannel('care-comment-form classic error page (no box)', CORPUS, async (run) => {
-          const {forms, endings} = await comments(CORPUS.map((p) => htmlPage(200, classicPage(p.text, false))), {protocol: 'wordpress-classic'});
+          const {forms, endings} = await comments(
+            CORPUS.map((p) => htmlPage(200, classicPage(p.text, false))),
+            {protocol: 'wordpress-classic'},
+          );
           forms.forEach((el, i) => checkServerMessage(run, CORPUS[i], el, endings[i]));
         });
       });
@@ -639,7 +690,10 @@ describe('XSS corpus through every channel', function () {
       it('wordpress-classic: 409, 429 and 500 pages', async () => {
         await throughChannel('care-comment-form classic 409/429/500 pages', CORPUS, async (run) => {
           const status = (i: number) => [409, 429, 500][i % 3];
-          const {forms, endings} = await comments(CORPUS.map((p, i) => htmlPage(status(i), classicPage(p.text, true))), {protocol: 'wordpress-classic'});
+          const {forms, endings} = await comments(
+            CORPUS.map((p, i) => htmlPage(status(i), classicPage(p.text, true))),
+            {protocol: 'wordpress-classic'},
+          );
           forms.forEach((el, i) => {
             checkEnded(run, CORPUS[i], el, endings[i]);
             run.equal(CORPUS[i], 'status', statusText(el), {409: en.commentDuplicate, 429: en.commentFlood, 500: en.commentKept}[status(i)]);
@@ -650,7 +704,10 @@ describe('XSS corpus through every channel', function () {
       it('wordpress-classic: a redirect back to the post, the payload in its Location', async () => {
         await throughChannel('care-comment-form classic redirect Location', CORPUS, async (run) => {
           const landing = (p: Payload) => `/__hostile/landing/?c=${encodeURIComponent(p.text)}&unapproved=${p.id}#${headerSafe(p.text)}`;
-          const {forms, endings} = await comments(CORPUS.map((p) => ({status: 302, headers: {Location: landing(p)}})), {protocol: 'wordpress-classic'});
+          const {forms, endings} = await comments(
+            CORPUS.map((p) => ({status: 302, headers: {Location: landing(p)}})),
+            {protocol: 'wordpress-classic'},
+          );
           forms.forEach((el, i) => {
             run.equal(CORPUS[i], 'ending', endings[i].type, 'care-success');
             run.equal(CORPUS[i], 'status', statusText(el), en.commentPending);
@@ -663,7 +720,9 @@ describe('XSS corpus through every channel', function () {
         const payloads = CORPUS.filter((p) => !isOtherSite(headerSafe(p.text), new URL('/__hostile/answers/0/0', location.href).href));
         await throughChannel('care-comment-form classic redirect to the payload', payloads, async (run) => {
           const urls = await hostileUrls(payloads.map((p) => ({status: 303, headers: {Location: headerSafe(p.text)}})));
-          const forms = await mount(payloads.map((p, i) => create('care-comment-form', p, {action: urls[i], protocol: 'wordpress-classic', 'post-id': String(newPost())})));
+          const forms = await mount(
+            payloads.map((p, i) => create('care-comment-form', p, {action: urls[i], protocol: 'wordpress-classic', 'post-id': String(newPost())})),
+          );
           forms.forEach(fillComment);
           const endings = await submitAll(forms);
           endings.forEach((ending, i) => checkEnded(run, payloads[i], forms[i], ending));

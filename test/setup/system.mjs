@@ -75,7 +75,9 @@ export async function ensureSystem() {
   const packages = [...new Set(missing.flatMap((need) => need.packages))];
   const sudo = installer();
   if (!sudo) {
-    console.error(`npm test needs Debian packages that are missing; install them with: sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`);
+    console.error(
+      `npm test needs Debian packages that are missing; install them with: sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`,
+    );
     return false;
   }
   console.log(`Installing with apt-get what npm test needs and this machine lacks:`);
@@ -83,7 +85,9 @@ export async function ensureSystem() {
   try {
     install(sudo, packages);
   } catch (error) {
-    console.error(`apt-get failed (${error.message.split('\n')[0]}); install the packages with: sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`);
+    console.error(
+      `apt-get failed (${error.message.split('\n')[0]}); install the packages with: sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`,
+    );
     return false;
   }
   const still = (await needs()).filter((need) => !need.met);

@@ -99,7 +99,9 @@ describe('server-rendered elements', () => {
       expect(await hydrate(doc, win, elements)).to.deep.equal([]);
       expect(part(steps, 'progress-text').textContent).to.equal('1 of 8 done');
       const ticked = [...steps.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((box) => box.checked);
-      expect(ticked.map((box) => box.closest('li')!.textContent.trim())).to.deep.equal(['Manage stress through techniques like yoga, meditation, or therapy']);
+      expect(ticked.map((box) => box.closest('li')!.textContent.trim())).to.deep.equal([
+        'Manage stress through techniques like yoga, meditation, or therapy',
+      ]);
       expect([...steps.shadowRoot!.querySelectorAll('[part~="item"]')]).to.deep.equal([...items]);
       expect((symptoms as unknown as {selected: string[]}).selected).to.deep.equal(['gas-bloating']);
     } finally {

@@ -55,7 +55,13 @@ const created = (comment) => ({status: 201, contentType: 'application/json', loc
 const restError = (status, code, message, data = {}) => ({status, contentType: 'application/json', body: {code, message, data: {status, ...data}}});
 
 /** wp_die()'s page as wp-comments-post.php sends it. */
-const diePage = (status, message) => ({status, contentType: 'text/html', title: 'Comment Submission Failure', message: `<p>${message}</p>`, backLink: true});
+const diePage = (status, message) => ({
+  status,
+  contentType: 'text/html',
+  title: 'Comment Submission Failure',
+  message: `<p>${message}</p>`,
+  backLink: true,
+});
 /** A redirect to the new comment; a held one carries what lets the theme show "awaiting moderation". */
 const CLEARED_COOKIES = {comment_author: 'cleared', comment_author_email: 'cleared', comment_author_url: 'cleared'};
 const heldRedirect = {status: 302, location: '<post-link>?unapproved=<id>&moderation-hash=<hash>#comment-<id>', cookies: CLEARED_COOKIES};
@@ -76,7 +82,14 @@ const visitor = (key) => ({client: `visitor-${key}-${RUN}`, name: `Reader ${key}
 /** The request options of a visitor's request. */
 const from = (key) => ({client: visitor(key).client});
 const restBody = (v, post, text) => ({post, author_name: v.name, author_email: v.email, content: text});
-const classicFields = (v, post, text) => ({comment_post_ID: String(post), author: v.name, email: v.email, url: '', comment: text, comment_parent: '0'});
+const classicFields = (v, post, text) => ({
+  comment_post_ID: String(post),
+  author: v.name,
+  email: v.email,
+  url: '',
+  comment: text,
+  comment_parent: '0',
+});
 
 /**
  * `run(target, state)` sends what the case is about and resolves with the answer to compare;
@@ -123,7 +136,8 @@ const CASES = [
   {
     key: 'rest-invalid-email',
     name: 'REST: an invalid email (400 rest_invalid_param, params.author_email)',
-    run: (t) => t.rest({...restBody(visitor('rest-invalid-email'), t.posts.open, 'Hello.'), author_email: 'not-an-email'}, from('rest-invalid-email')),
+    run: (t) =>
+      t.rest({...restBody(visitor('rest-invalid-email'), t.posts.open, 'Hello.'), author_email: 'not-an-email'}, from('rest-invalid-email')),
     expect: restError(400, 'rest_invalid_param', 'Invalid parameter(s): author_email', {
       params: {author_email: 'Invalid email address.'},
       details: {author_email: {code: 'rest_invalid_email', message: 'Invalid email address.', data: null}},
@@ -150,7 +164,8 @@ const CASES = [
   {
     key: 'rest-name-too-long',
     name: 'REST: a name over 245 bytes (400 comment_author_column_length)',
-    run: (t) => t.rest({...restBody(visitor('rest-name-too-long'), t.posts.open, 'Hello.'), author_name: 'é'.repeat(123)}, from('rest-name-too-long')),
+    run: (t) =>
+      t.rest({...restBody(visitor('rest-name-too-long'), t.posts.open, 'Hello.'), author_name: 'é'.repeat(123)}, from('rest-name-too-long')),
     expect: restError(400, 'comment_author_column_length', 'Comment field exceeds maximum length allowed.'),
   },
   {
@@ -186,7 +201,11 @@ const CASES = [
   {
     key: 'rest-wrong-nonce',
     name: 'REST: a wrong X-WP-Nonce, even without a cookie (403 rest_cookie_invalid_nonce)',
-    run: (t) => t.rest(restBody(visitor('rest-wrong-nonce'), t.posts.open, 'Hello.'), {client: visitor('rest-wrong-nonce').client, headers: {'X-WP-Nonce': '0123456789'}}),
+    run: (t) =>
+      t.rest(restBody(visitor('rest-wrong-nonce'), t.posts.open, 'Hello.'), {
+        client: visitor('rest-wrong-nonce').client,
+        headers: {'X-WP-Nonce': '0123456789'},
+      }),
     expect: restError(403, 'rest_cookie_invalid_nonce', 'Cookie check failed'),
   },
   {
@@ -215,16 +234,30 @@ const CASES = [
   {
     key: 'classic-consent',
     name: 'classic: with wp-comment-cookies-consent, a held comment redirects without unapproved= and sets the author cookies',
-    run: (t) => t.classic({...classicFields(visitor('classic-consent'), t.posts.open, 'Remember me.'), 'wp-comment-cookies-consent': 'yes'}, from('classic-consent')),
-    expect: {status: 302, location: '<post-link>#comment-<id>', cookies: {comment_author: 'set', comment_author_email: 'set', comment_author_url: 'cleared'}},
+    run: (t) =>
+      t.classic(
+        {...classicFields(visitor('classic-consent'), t.posts.open, 'Remember me.'), 'wp-comment-cookies-consent': 'yes'},
+        from('classic-consent'),
+      ),
+    expect: {
+      status: 302,
+      location: '<post-link>#comment-<id>',
+      cookies: {comment_author: 'set', comment_author_email: 'set', comment_author_url: 'cleared'},
+    },
   },
   {
     key: 'classic-reply-to-held',
     name: 'classic: a reply to a comment that is still held is taken (WordPress 6.1) and held',
     async run(t) {
-      const first = await t.classic(classicFields(visitor('classic-reply-parent'), t.posts.open, 'Awaiting moderation.'), from('classic-reply-parent'));
+      const first = await t.classic(
+        classicFields(visitor('classic-reply-parent'), t.posts.open, 'Awaiting moderation.'),
+        from('classic-reply-parent'),
+      );
       assert.equal(first.status, 302);
-      return t.classic({...classicFields(visitor('classic-reply-to-held'), t.posts.open, 'A reply.'), comment_parent: String(first.id)}, from('classic-reply-to-held'));
+      return t.classic(
+        {...classicFields(visitor('classic-reply-to-held'), t.posts.open, 'A reply.'), comment_parent: String(first.id)},
+        from('classic-reply-to-held'),
+      );
     },
     expect: heldRedirect,
   },
@@ -261,7 +294,8 @@ const CASES = [
   {
     key: 'classic-invalid-email',
     name: 'classic: an invalid email (200 page)',
-    run: (t) => t.classic({...classicFields(visitor('classic-invalid-email'), t.posts.open, 'Hello.'), email: 'not-an-email'}, from('classic-invalid-email')),
+    run: (t) =>
+      t.classic({...classicFields(visitor('classic-invalid-email'), t.posts.open, 'Hello.'), email: 'not-an-email'}, from('classic-invalid-email')),
     expect: diePage(200, '<strong>Error:</strong> Please enter a valid email address.'),
   },
   {
@@ -279,7 +313,8 @@ const CASES = [
   {
     key: 'classic-name-too-long',
     name: 'classic: a name over 245 bytes (200 page)',
-    run: (t) => t.classic({...classicFields(visitor('classic-name-too-long'), t.posts.open, 'Hello.'), author: 'é'.repeat(123)}, from('classic-name-too-long')),
+    run: (t) =>
+      t.classic({...classicFields(visitor('classic-name-too-long'), t.posts.open, 'Hello.'), author: 'é'.repeat(123)}, from('classic-name-too-long')),
     expect: diePage(200, '<strong>Error:</strong> Your name is too long.'),
   },
   {
@@ -370,7 +405,14 @@ export const KNOWN_DIFFERENCES = [
     cases: ['rest-unknown-post', 'rest-closed', 'rest-password', 'classic-unknown-post', 'classic-closed', 'classic-password'],
     receiver: (expected, key) =>
       key.startsWith('rest-')
-        ? receiverCreated(restComment({post: {'rest-unknown-post': 'missing', 'rest-closed': 'closed', 'rest-password': 'password'}[key], author: `Reader ${key}`, status: 'hold', text: 'Hello.'}))
+        ? receiverCreated(
+            restComment({
+              post: {'rest-unknown-post': 'missing', 'rest-closed': 'closed', 'rest-password': 'password'}[key],
+              author: `Reader ${key}`,
+              status: 'hold',
+              text: 'Hello.',
+            }),
+          )
         : {status: 302, location: heldRedirect.location},
   },
   {
@@ -383,7 +425,7 @@ export const KNOWN_DIFFERENCES = [
   {
     id: 'comment-fields',
     onPurpose: false,
-    what: 'A comment in the receiver\'s JSON has no author_avatar_urls (Gravatar URLs), meta or _links, and its 201 has no Location header.',
+    what: "A comment in the receiver's JSON has no author_avatar_urls (Gravatar URLs), meta or _links, and its 201 has no Location header.",
     cases: [...REST_CREATED, 'rest-list'],
     receiver: (expected) => {
       const answer = eachComment(expected, (comment) => omit(comment, ['author_avatar_urls', 'meta', '_links']));
@@ -407,7 +449,7 @@ export const KNOWN_DIFFERENCES = [
   {
     id: 'duplicate-entity',
     onPurpose: true,
-    what: 'The REST duplicate message: WordPress\'s JSON carries the entity &#8217;, the receiver the character ’.',
+    what: "The REST duplicate message: WordPress's JSON carries the entity &#8217;, the receiver the character ’.",
     cases: ['rest-duplicate'],
     receiver: (expected) => ({...expected, body: {...expected.body, message: expected.body.message.replace('&#8217;', '’')}}),
   },
@@ -428,7 +470,7 @@ export const KNOWN_DIFFERENCES = [
   {
     id: 'replies-to-held',
     onPurpose: true,
-    what: 'The receiver refuses a classic reply to a held or missing comment (403), as WordPress 6.2+ does; Debian 12\'s WordPress 6.1 takes it.',
+    what: "The receiver refuses a classic reply to a held or missing comment (403), as WordPress 6.2+ does; Debian 12's WordPress 6.1 takes it.",
     cases: ['classic-reply-to-held'],
     receiver: () => diePage(403, 'Sorry, replies to unapproved comments are not allowed.'),
   },
@@ -476,7 +518,11 @@ describe('comments contract', {concurrency: true}, () => {
       for (const testCase of CASES) {
         it(testCase.name, async () => {
           const answer = await testCase.run(target, state);
-          assert.deepStrictEqual(answer, expectedAnswer(target, testCase), `${target.name}, ${testCase.key}: raw answer ${JSON.stringify(answer.raw ?? answer)}`);
+          assert.deepStrictEqual(
+            answer,
+            expectedAnswer(target, testCase),
+            `${target.name}, ${testCase.key}: raw answer ${JSON.stringify(answer.raw ?? answer)}`,
+          );
         });
       }
     });

@@ -41,17 +41,19 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
   after(() => browser?.close());
 
   /** Runs `body` with a reader of its own, closed afterwards; `anonymous` sets the site's switch for the test. */
-  const as = (key, {anonymous = true} = {}, body) => async () => {
-    const before = anonymous ? undefined : await setOption(ANONYMOUS_SWITCH, '0');
-    const r = await reader(browser, `access-${key}`);
-    try {
-      await body(r, `${key} ${RUN}.`);
-      assert.deepEqual(ownProblems(r.problems), []);
-    } finally {
-      await r.close();
-      if (!anonymous) await restoreOption(ANONYMOUS_SWITCH, before);
-    }
-  };
+  const as =
+    (key, {anonymous = true} = {}, body) =>
+    async () => {
+      const before = anonymous ? undefined : await setOption(ANONYMOUS_SWITCH, '0');
+      const r = await reader(browser, `access-${key}`);
+      try {
+        await body(r, `${key} ${RUN}.`);
+        assert.deepEqual(ownProblems(r.problems), []);
+      } finally {
+        await r.close();
+        if (!anonymous) await restoreOption(ANONYMOUS_SWITCH, before);
+      }
+    };
   const typed = (who, comment) => ({comment, author: who.author, email: who.email, url: ''});
 
   it(
@@ -68,7 +70,7 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
 
   it(
     'a logged-in reader (the Author, through wp-login.php) sends the wp_rest nonce and is let in with anonymous REST comments off; ' +
-      "like the theme's form, the element asks for no name or email, shows the theme's \"Logged in as\" line, and WordPress files the comment under the account",
+      'like the theme\'s form, the element asks for no name or email, shows the theme\'s "Logged in as" line, and WordPress files the comment under the account',
     as('logged-in-rest', {anonymous: false}, async (r, text) => {
       const {page} = r;
       await logIn(r, info.users.author);
@@ -83,14 +85,25 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
       assert.equal(await count(page, `${FORM} #respond #author`), 0);
       const notes = await innerText(page, `${FORM} >>> [part="notes"]`);
       assert.equal(notes, 'Logged in as Care Author. Edit your profile. Log out? Required fields are marked *');
-      assert.deepEqual(await page.$$eval(`${FORM} >>> [part="notes"] a`, (links) => links.map((a) => new URL(a.href).pathname)), ['/wp-admin/profile.php', '/wp-login.php']);
-      assert.deepEqual(Object.entries((await view(page)).values).filter(([, value]) => value !== undefined).map(([name]) => name), ['comment']);
+      assert.deepEqual(await page.$$eval(`${FORM} >>> [part="notes"] a`, (links) => links.map((a) => new URL(a.href).pathname)), [
+        '/wp-admin/profile.php',
+        '/wp-login.php',
+      ]);
+      assert.deepEqual(
+        Object.entries((await view(page)).values)
+          .filter(([, value]) => value !== undefined)
+          .map(([name]) => name),
+        ['comment'],
+      );
       await fill(page, {comment: text});
       const shown = await submit(page);
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
       assert.deepEqual(sent, [nonce]);
       const rows = await commentsWith(text);
-      assert.deepEqual(rows.map(({user, author, email}) => [user, author, email]), [[info.users.author.id, 'Care Author', 'care-author@example.com']]);
+      assert.deepEqual(
+        rows.map(({user, author, email}) => [user, author, email]),
+        [[info.users.author.id, 'Care Author', 'care-author@example.com']],
+      );
     }),
   );
 
@@ -133,7 +146,10 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
       assert.deepEqual(seen, {sent: ['0123456789', null], asked: 1});
       const rows = await commentsWith(text);
-      assert.deepEqual(rows.map(({user, author}) => [user, author]), [[0, who.author]]);
+      assert.deepEqual(
+        rows.map(({user, author}) => [user, author]),
+        [[0, who.author]],
+      );
     }),
   );
 
@@ -152,7 +168,10 @@ describe('the comment form on WordPress: who may comment over REST', {skip, conc
       assert.match(seen.sent[1], /^[0-9a-f]{10}$/);
       assert.equal(seen.asked, 1);
       const rows = await commentsWith(text);
-      assert.deepEqual(rows.map(({user}) => user), [account.id]);
+      assert.deepEqual(
+        rows.map(({user}) => user),
+        [account.id],
+      );
     }),
   );
 });

@@ -31,17 +31,21 @@ describe('the comment form on WordPress: a lost answer', {skip, concurrency: 1},
    * A reader whose first `count` comment requests lose their answer (`how`: during or before it).
    * Every comment request is also recorded, to count what went out.
    */
-  const as = (key, {count = 1, how = 'during'}, body) => async () => {
-    const r = await reader(browser, `lost-${key}`, {headers: {'X-Care-Lose-Answer': `${key}-${RUN}`, 'X-Care-Lose-Count': String(count), 'X-Care-Lose-How': how}});
-    const requests = [];
-    r.page.on('request', (request) => request.method() === 'POST' && requests.push(new URL(request.url()).pathname));
-    try {
-      await body(r, `A comment whose answer was lost (${key}) ${RUN}.`, requests);
-      assert.deepEqual(ownProblems(r.problems), []);
-    } finally {
-      await r.close();
-    }
-  };
+  const as =
+    (key, {count = 1, how = 'during'}, body) =>
+    async () => {
+      const r = await reader(browser, `lost-${key}`, {
+        headers: {'X-Care-Lose-Answer': `${key}-${RUN}`, 'X-Care-Lose-Count': String(count), 'X-Care-Lose-How': how},
+      });
+      const requests = [];
+      r.page.on('request', (request) => request.method() === 'POST' && requests.push(new URL(request.url()).pathname));
+      try {
+        await body(r, `A comment whose answer was lost (${key}) ${RUN}.`, requests);
+        assert.deepEqual(ownProblems(r.problems), []);
+      } finally {
+        await r.close();
+      }
+    };
   const typed = (who, comment) => ({comment, author: who.author, email: who.email, url: ''});
   const endpoint = (protocol) => (protocol.name === 'REST' ? '/wp-json/wp/v2/comments' : '/wp-comments-post.php');
 
@@ -55,7 +59,10 @@ describe('the comment form on WordPress: a lost answer', {skip, concurrency: 1},
         assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);
         assert.deepEqual(shown.values, {comment: '', author: '', email: '', url: ''});
         assert.deepEqual(requests, [endpoint(protocol), endpoint(protocol)]);
-        assert.deepEqual((await commentsWith(text)).map(({post, approved}) => ({post, approved})), [{post: info.posts.article, approved: '0'}]);
+        assert.deepEqual(
+          (await commentsWith(text)).map(({post, approved}) => ({post, approved})),
+          [{post: info.posts.article, approved: '0'}],
+        );
       }),
     );
 

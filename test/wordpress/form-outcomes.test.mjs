@@ -180,14 +180,17 @@ describe('the comment form on WordPress: each answer', {skip, concurrency: 1}, (
           await fill(page, {comment: text});
           await sendInstead(page, {[protocol.name === 'REST' ? 'content' : 'comment']: '   '});
           const shown = await submit(page);
-          assert.deepEqual([shown.kind, shown.status, shown.invalid, shown.focus], ['error', SAYS.oneField, {comment: protocol.emptyComment}, 'comment']);
+          assert.deepEqual(
+            [shown.kind, shown.status, shown.invalid, shown.focus],
+            ['error', SAYS.oneField, {comment: protocol.emptyComment}, 'comment'],
+          );
           assertKept(shown, {...values, comment: text});
           assert.equal(await commentsFrom(who.email), 0);
         }),
       );
 
       it(
-        'comments closed after the page was loaded: refused with WordPress\'s words, everything kept',
+        "comments closed after the page was loaded: refused with WordPress's words, everything kept",
         as('closed', async ({page, open, who}, text) => {
           const post = await newPost(`Closing ${protocol.name}`);
           await open(post.link, q);

@@ -58,7 +58,18 @@ describe('the comment form on WordPress: replies', {skip, concurrency: 1}, () =>
         await open(post.link, {...protocol.query, replytocom: parent});
         // The theme's form inside the element carries the parent and says whom the reply is to.
         assert.equal(await (await one(page, `${FORM} #respond #comment_parent`)).evaluate((input) => input.value), String(parent));
-        assert.equal(await (await one(page, `${FORM} #reply-title`)).evaluate((node) => [...node.childNodes].filter((child) => child.localName !== 'small').map((child) => child.textContent).join('').trim()), `Leave a Reply to ${PARENT_AUTHOR}`);
+        assert.equal(
+          await (
+            await one(page, `${FORM} #reply-title`)
+          ).evaluate((node) =>
+            [...node.childNodes]
+              .filter((child) => child.localName !== 'small')
+              .map((child) => child.textContent)
+              .join('')
+              .trim(),
+          ),
+          `Leave a Reply to ${PARENT_AUTHOR}`,
+        );
         const before = await view(page);
         // Today the element takes the parent, not the name: its heading stays "Leave a Reply".
         assert.deepEqual([before.cancelReply, before.heading], [true, 'Leave a Reply']);

@@ -14,7 +14,24 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {getAttribute} from '../helpers/puppeteer-page.mjs';
-import {RUN, assertKept, commentsWith, fill, info, launch, newPost, ownProblems, reader, restoreOption, setCommentStatus, setOption, sendInstead, skip, submit, view} from './post-page.mjs';
+import {
+  RUN,
+  assertKept,
+  commentsWith,
+  fill,
+  info,
+  launch,
+  newPost,
+  ownProblems,
+  reader,
+  restoreOption,
+  setCommentStatus,
+  setOption,
+  sendInstead,
+  skip,
+  submit,
+  view,
+} from './post-page.mjs';
 
 /** What the element says in Spanish (the bundle's `es` catalogue). */
 const ES = {
@@ -57,7 +74,10 @@ describe('the comment form on a Spanish WordPress (es_ES)', {skip, concurrency: 
       assert.equal(await getAttribute(page, 'html', 'lang'), 'es-ES');
       const labels = await page.$$eval('care-comment-form >>> [part="label"]', (nodes) => nodes.map((node) => node.textContent));
       const shown = await view(page);
-      assert.deepEqual([shown.heading, shown.submit, labels.slice(0, 4).map((text) => text.replace(/\s+/g, ' ').trim())], [ES.heading, ES.submit, ES.labels]);
+      assert.deepEqual(
+        [shown.heading, shown.submit, labels.slice(0, 4).map((text) => text.replace(/\s+/g, ' ').trim())],
+        [ES.heading, ES.submit, ES.labels],
+      );
       await fill(page, {comment: 'Hola.'});
       const refused = await submit(page);
       assert.deepEqual([refused.kind, refused.status, refused.invalid], ['invalid', 'Corrige 2 campos.', {author: ES.required, email: ES.required}]);
@@ -77,7 +97,7 @@ describe('the comment form on a Spanish WordPress (es_ES)', {skip, concurrency: 
   );
 
   it(
-    'classic, a field error as Debian\'s es_ES sends it (English words: its catalogue predates them), past the form\'s check: recognised, shown at the email field in English',
+    "classic, a field error as Debian's es_ES sends it (English words: its catalogue predates them), past the form's check: recognised, shown at the email field in English",
     as('classic-debian', {}, async ({page, open, who}, text) => {
       await open('article');
       await fill(page, typed(who, text));
@@ -89,7 +109,7 @@ describe('the comment form on a Spanish WordPress (es_ES)', {skip, concurrency: 
   );
 
   it(
-    'classic, a field error page in Spanish (a current catalogue), past the form\'s check: shown as a refusal in WordPress\'s words, everything kept',
+    "classic, a field error page in Spanish (a current catalogue), past the form's check: shown as a refusal in WordPress's words, everything kept",
     as('classic-current', {'X-Care-Catalogue': 'es-current'}, async ({page, open, who}, text) => {
       await open('article');
       await fill(page, typed(who, text));
@@ -102,7 +122,7 @@ describe('the comment form on a Spanish WordPress (es_ES)', {skip, concurrency: 
   );
 
   it(
-    'REST, a field error past the form\'s check: recognised by its code, shown at the email field with WordPress\'s words (English: Debian\'s catalogue predates them too)',
+    "REST, a field error past the form's check: recognised by its code, shown at the email field with WordPress's words (English: Debian's catalogue predates them too)",
     as('rest', {}, async ({page, open, who}, text) => {
       await open('article', {'care-protocol': 'wordpress'});
       await fill(page, typed(who, text));
@@ -121,11 +141,23 @@ describe('the comment form on a Spanish WordPress (es_ES)', {skip, concurrency: 
       const response = await fetch(`${info.baseUrl}/wp-comments-post.php`, {
         method: 'POST',
         headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-Care-Client': `es-page-${key}-${RUN}`},
-        body: new URLSearchParams({comment_post_ID: String(post.id), author: 'Lectora', email: `es-page-${key}-${RUN}@example.com`, url: '', comment: `Hola (${key}).`, comment_parent: '0', ...fields}),
+        body: new URLSearchParams({
+          comment_post_ID: String(post.id),
+          author: 'Lectora',
+          email: `es-page-${key}-${RUN}@example.com`,
+          url: '',
+          comment: `Hola (${key}).`,
+          comment_parent: '0',
+          ...fields,
+        }),
         redirect: 'manual',
       });
       const html = await response.text();
-      return {status: response.status, type: response.headers.get('content-type'), page: html.replace(/<style type="text\/css">[\s\S]*?<\/style>/, '<style type="text/css">…</style>')};
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        page: html.replace(/<style type="text\/css">[\s\S]*?<\/style>/, '<style type="text/css">…</style>'),
+      };
     };
     const pages = {
       'required fields (no name)': await send('required', {author: ''}),

@@ -51,7 +51,15 @@ export const PACKAGES = [
 export const INSTALL_COMMAND = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
 
 /** Executables and files the instance needs, whatever installed them. */
-const NEEDED = ['/usr/sbin/mariadbd', '/usr/bin/mariadb-install-db', '/usr/bin/mariadb', '/usr/sbin/apache2', '/usr/bin/php', '/usr/share/wordpress/wp-load.php', '/usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json'];
+const NEEDED = [
+  '/usr/sbin/mariadbd',
+  '/usr/bin/mariadb-install-db',
+  '/usr/bin/mariadb',
+  '/usr/sbin/apache2',
+  '/usr/bin/php',
+  '/usr/share/wordpress/wp-load.php',
+  '/usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json',
+];
 
 /** The packages that are not installed ([] when all are); all of them when dpkg is missing. */
 export async function missingPackages() {
@@ -63,7 +71,12 @@ export async function missingPackages() {
     if (typeof error.stdout !== 'string') return [...PACKAGES];
     out = error.stdout;
   }
-  const installed = new Set(out.split('\n').filter((line) => /^\S+ ii/.test(line)).map((line) => line.split(' ')[0]));
+  const installed = new Set(
+    out
+      .split('\n')
+      .filter((line) => /^\S+ ii/.test(line))
+      .map((line) => line.split(' ')[0]),
+  );
   const missing = PACKAGES.filter((name) => !installed.has(name));
   if (!missing.length && (!phpModule() || NEEDED.some((path) => !existsSync(path)))) return [...PACKAGES];
   return missing;
@@ -284,7 +297,9 @@ export class WordPressInstance {
         else resolve({stdout, stderr});
       };
       child.once('error', (error) => done(error));
-      child.once('close', (code, signal) => (code === 0 ? done() : done(Object.assign(new Error(`${command} failed (${code ?? signal})`), {code: code ?? signal}))));
+      child.once('close', (code, signal) =>
+        code === 0 ? done() : done(Object.assign(new Error(`${command} failed (${code ?? signal})`), {code: code ?? signal})),
+      );
     });
   }
 
@@ -325,7 +340,15 @@ export class WordPressInstance {
     const p = this.paths;
     await mkdir(this.dir, {recursive: true, mode: 0o755});
     await chmod(this.dir, 0o755);
-    for (const dir of [p.mysql, p.apache, join(p.content, 'mu-plugins'), join(p.content, 'plugins'), join(p.content, 'themes'), join(p.content, 'uploads'), join(p.content, 'care-elements')]) {
+    for (const dir of [
+      p.mysql,
+      p.apache,
+      join(p.content, 'mu-plugins'),
+      join(p.content, 'plugins'),
+      join(p.content, 'themes'),
+      join(p.content, 'uploads'),
+      join(p.content, 'care-elements'),
+    ]) {
       await mkdir(dir, {recursive: true});
     }
     await symlink('/usr/share/wordpress/wp-content/themes/twentytwentythree', join(p.content, 'themes', 'twentytwentythree'));
@@ -367,7 +390,10 @@ export class WordPressInstance {
     this.log('initialising a MariaDB datadir');
     const logFd = openSync(p.installLog, 'a');
     try {
-      await this.helper('/usr/bin/mariadb-install-db', [...common, '--auth-root-authentication-method=socket', '--skip-test-db'], {stdio: ['ignore', logFd, logFd], timeoutMs: 60_000});
+      await this.helper('/usr/bin/mariadb-install-db', [...common, '--auth-root-authentication-method=socket', '--skip-test-db'], {
+        stdio: ['ignore', logFd, logFd],
+        timeoutMs: 60_000,
+      });
     } catch (error) {
       throw new ProvisionError(error.message, this.diagnostics(['install', 'mariadb']));
     } finally {
@@ -424,7 +450,8 @@ export class WordPressInstance {
       WP_DEBUG_DISPLAY: false,
       AUTOMATIC_UPDATER_DISABLED: true,
     };
-    for (const key of ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']) constants[key] = salt();
+    for (const key of ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'])
+      constants[key] = salt();
     const lines = Object.entries(constants).map(([key, value]) => `define('${key}', ${typeof value === 'boolean' ? String(value) : php(value)});`);
     const text = `<?php\n// Written by care-elements' test/wordpress/instance.mjs for the instance in ${this.dir}; removed when it stops.\n${lines.join('\n')}\n$table_prefix = 'wp_';\n`;
     try {
@@ -510,7 +537,11 @@ Alias /wp-content ${p.content}
     // In the foreground, as our child: we hold its pid and reap it (a daemon would be re-parented).
     this.assertNotStopping();
     const logFd = openSync(p.apacheLog, 'a');
-    this.apache = spawn('/usr/sbin/apache2', ['-f', p.apacheConf, '-DFOREGROUND'], {detached: true, stdio: ['ignore', logFd, logFd], env: {PATH: process.env.PATH, LANG: 'C'}});
+    this.apache = spawn('/usr/sbin/apache2', ['-f', p.apacheConf, '-DFOREGROUND'], {
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env: {PATH: process.env.PATH, LANG: 'C'},
+    });
     closeSync(logFd);
     this.apache.unref();
     const deadline = Date.now() + 20_000;
@@ -525,7 +556,8 @@ Alias /wp-content ${p.content}
       if (this.apache.exitCode !== null || this.apache.signalCode !== null) {
         throw new ProvisionError(`Apache exited at start (${this.apache.exitCode ?? this.apache.signalCode})`, this.diagnostics(['apache']));
       }
-      if (Date.now() > deadline) throw new ProvisionError(`Apache did not answer on ${this.baseUrl} within 20 s`, this.diagnostics(['apache', 'php', 'mariadb-problems']));
+      if (Date.now() > deadline)
+        throw new ProvisionError(`Apache did not answer on ${this.baseUrl} within 20 s`, this.diagnostics(['apache', 'php', 'mariadb-problems']));
       await sleep(100);
     }
   }
@@ -554,7 +586,8 @@ Alias /wp-content ${p.content}
     }
     await writeFile(this.paths.provisionLog, `$ php provision.php ${mode}\n${stdout}${stderr}`, {flag: 'a'});
     const line = stdout.split('\n').find((each) => each.startsWith('CARE-JSON '));
-    if (failure || !line) throw new ProvisionError(failure ?? `provision.php ${mode} printed no result`, this.diagnostics(['provision', 'php', 'mariadb-problems']));
+    if (failure || !line)
+      throw new ProvisionError(failure ?? `provision.php ${mode} printed no result`, this.diagnostics(['provision', 'php', 'mariadb-problems']));
     return JSON.parse(line.slice('CARE-JSON '.length));
   }
 }
@@ -646,7 +679,17 @@ async function stopPid(pid, label, timeoutMs, log) {
   }
 }
 
-const sqlArgs = (db, statement) => ['--no-defaults', `--socket=${db.socket}`, `--user=${db.user}`, '--batch', '--skip-column-names', '--raw', db.name, '-e', statement];
+const sqlArgs = (db, statement) => [
+  '--no-defaults',
+  `--socket=${db.socket}`,
+  `--user=${db.user}`,
+  '--batch',
+  '--skip-column-names',
+  '--raw',
+  db.name,
+  '-e',
+  statement,
+];
 const sqlEnv = (db) => ({PATH: process.env.PATH, MYSQL_PWD: db.password});
 
 /** Runs one statement with the mariadb client over the socket; resolves with rows of fields. */

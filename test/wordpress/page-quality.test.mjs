@@ -46,7 +46,7 @@ describe('the post page in Twenty Twenty-Three', {skip, concurrency: 1}, () => {
         await r.open('article', query);
         const light = `${FORM} #respond form#commentform`;
         assert.equal(await getAttribute(r.page, light, 'action'), `${info.baseUrl}/wp-comments-post.php`);
-        assert.equal(await isVisible(r.page, light), false, 'the theme\'s form is not shown once the element has upgraded');
+        assert.equal(await isVisible(r.page, light), false, "the theme's form is not shown once the element has upgraded");
         assert.equal(await isVisible(r.page, `${FORM} >>> [part="form"]`), true);
         // Settled: whatever the element logs at start-up has been logged.
         await waitForLoad(r.page);
@@ -87,7 +87,15 @@ describe('the post page in Twenty Twenty-Three', {skip, concurrency: 1}, () => {
       await r.close();
     }
     const states = Object.keys(seen);
-    assert.deepEqual(Object.fromEntries(states.map((state) => [state, seen[state].ours])), Object.fromEntries(states.map((state) => [state, []])), 'violations in <care-comment-form>');
-    assert.deepEqual(Object.fromEntries(states.map((state) => [state, seen[state].theme])), Object.fromEntries(states.map((state) => [state, []])), "violations of the theme's page, outside the element");
+    assert.deepEqual(
+      Object.fromEntries(states.map((state) => [state, seen[state].ours])),
+      Object.fromEntries(states.map((state) => [state, []])),
+      'violations in <care-comment-form>',
+    );
+    assert.deepEqual(
+      Object.fromEntries(states.map((state) => [state, seen[state].theme])),
+      Object.fromEntries(states.map((state) => [state, []])),
+      "violations of the theme's page, outside the element",
+    );
   });
 });

@@ -11,7 +11,24 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {count, isVisible, navigateTo, waitForShown} from '../helpers/puppeteer-page.mjs';
-import {FORM, RUN, SAYS, approvedComment, commentsWith, fill, info, launch, newPost, ownProblems, reader, restoreOption, setOption, skip, submit, view} from './post-page.mjs';
+import {
+  FORM,
+  RUN,
+  SAYS,
+  approvedComment,
+  commentsWith,
+  fill,
+  info,
+  launch,
+  newPost,
+  ownProblems,
+  reader,
+  restoreOption,
+  setOption,
+  skip,
+  submit,
+  view,
+} from './post-page.mjs';
 import {clearSettings, installPlugin, removePlugin, setSettings, pluginPhpProblems} from './plugin.mjs';
 
 const PARENT_AUTHOR = 'Parent Author';
@@ -49,14 +66,21 @@ describe('the plugin: the comment form setting', {skip, concurrency: 1}, () => {
   };
 
   /** The page's <care-comment-form> elements and, for each, whether the theme's form is inside it. */
-  const wrappers = (page) => page.$$eval(FORM, (elements) => elements.map((element) => ({themeForm: Boolean(element.querySelector(':scope #respond form.comment-form')), protocol: element.getAttribute('protocol'), action: element.getAttribute('action')})));
+  const wrappers = (page) =>
+    page.$$eval(FORM, (elements) =>
+      elements.map((element) => ({
+        themeForm: Boolean(element.querySelector(':scope #respond form.comment-form')),
+        protocol: element.getAttribute('protocol'),
+        action: element.getAttribute('action'),
+      })),
+    );
 
   it(
     "comment_form on: exactly one <care-comment-form>, around the theme's form; an anonymous reader posts (wp-comments-post.php) and exactly one comment lands",
     as('classic', {comment_form: true}, async ({page, open, who}, text, posted) => {
       await open(post.link);
       assert.deepEqual(await wrappers(page), [{themeForm: true, protocol: null, action: null}]);
-      assert.equal(await count(page, 'form.comment-form'), 1, "one theme form on the page");
+      assert.equal(await count(page, 'form.comment-form'), 1, 'one theme form on the page');
       await fill(page, {comment: text, ...who});
       const shown = await submit(page);
       assert.deepEqual([shown.kind, shown.status], ['success', SAYS.pending]);

@@ -11,7 +11,18 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {count, innerText, isVisible, newPage, one} from '../helpers/puppeteer-page.mjs';
 import {AXE_SOURCE, RUN, info, launch, ownProblems, reader, skip, sql} from './post-page.mjs';
-import {ARTICLE, BLOCKS_CONTENT, SHORTCODES_CONTENT, TAGS, contentPost, installPlugin, removePlugin, rest, withAppPassword, pluginPhpProblems} from './plugin.mjs';
+import {
+  ARTICLE,
+  BLOCKS_CONTENT,
+  SHORTCODES_CONTENT,
+  TAGS,
+  contentPost,
+  installPlugin,
+  removePlugin,
+  rest,
+  withAppPassword,
+  pluginPhpProblems,
+} from './plugin.mjs';
 
 /** A phone: what the layout-shift bar is measured at. */
 const PHONE = {width: 412, height: 915};
@@ -30,7 +41,9 @@ const settle = (page) =>
         await Promise.all([...document.querySelectorAll(tag)].map((element) => element.updateComplete));
       }
     })();
-    const late = new Promise((resolve, reject) => setTimeout(() => reject(new Error(`not upgraded after 10 s: ${tags.filter((tag) => !customElements.get(tag)).join(', ')}`)), 10_000));
+    const late = new Promise((resolve, reject) =>
+      setTimeout(() => reject(new Error(`not upgraded after 10 s: ${tags.filter((tag) => !customElements.get(tag)).join(', ')}`)), 10_000),
+    );
     await Promise.race([upgraded, late]);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   }, TAGS);
@@ -46,7 +59,8 @@ async function axeViolations(page) {
     const {violations} = await window.axe.run(document, {elementRef: true, resultTypes: ['violations']});
     const split = {ours: [], theme: []};
     for (const violation of violations) {
-      for (const node of violation.nodes) split[inElement(node.element) ? 'ours' : 'theme'].push(`${violation.id} (${violation.impact}): ${JSON.stringify(node.target)}`);
+      for (const node of violation.nodes)
+        split[inElement(node.element) ? 'ours' : 'theme'].push(`${violation.id} (${violation.impact}): ${JSON.stringify(node.target)}`);
     }
     return split;
   }, TAGS);
@@ -93,33 +107,69 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
           return Object.fromEntries(
             tags.map((tag) => {
               const element = document.querySelector(tag);
-              return [tag, {heading: text(element?.querySelector('h2')), items: [...(element?.querySelectorAll('li') ?? [])].map(text), caution: text(element?.querySelector('p'))}];
+              return [
+                tag,
+                {
+                  heading: text(element?.querySelector('h2')),
+                  items: [...(element?.querySelectorAll('li') ?? [])].map(text),
+                  caution: text(element?.querySelector('p')),
+                },
+              ];
             }),
           );
         }, Object.keys(LISTS));
         assert.deepEqual(
           lists,
-          Object.fromEntries(Object.entries(LISTS).map(([tag, list]) => [tag, {heading: ARTICLE.en[list].heading, items: labels(list), caution: ARTICLE.en[list].caution}])),
+          Object.fromEntries(
+            Object.entries(LISTS).map(([tag, list]) => [
+              tag,
+              {heading: ARTICLE.en[list].heading, items: labels(list), caution: ARTICLE.en[list].caution},
+            ]),
+          ),
         );
 
         const signup = 'care-guide-signup form';
         assert.equal(await count(page, signup), 1, 'one form in the signup');
         assert.deepEqual(
-          await (await one(page, signup)).evaluate((form) => ({method: form.method, action: form.getAttribute('action'), action_field: form.elements.action.value, email: form.elements.email.type, emailRequired: form.elements.email.required, consent: form.elements.consent.type})),
-          {method: 'post', action: `${info.baseUrl}/wp-admin/admin-post.php`, action_field: 'care_elements_guide_signup', email: 'email', emailRequired: true, consent: 'checkbox'},
+          await (
+            await one(page, signup)
+          ).evaluate((form) => ({
+            method: form.method,
+            action: form.getAttribute('action'),
+            action_field: form.elements.action.value,
+            email: form.elements.email.type,
+            emailRequired: form.elements.email.required,
+            consent: form.elements.consent.type,
+          })),
+          {
+            method: 'post',
+            action: `${info.baseUrl}/wp-admin/admin-post.php`,
+            action_field: 'care_elements_guide_signup',
+            email: 'email',
+            emailRequired: true,
+            consent: 'checkbox',
+          },
         );
-        for (const field of ['input[name="email"]', 'input[name="consent"]', 'button[type="submit"]']) assert.equal(await isVisible(page, `${signup} ${field}`), true, `the signup's ${field} is shown`);
+        for (const field of ['input[name="email"]', 'input[name="consent"]', 'button[type="submit"]'])
+          assert.equal(await isVisible(page, `${signup} ${field}`), true, `the signup's ${field} is shown`);
         assert.equal(await isVisible(page, `${signup} input[name="extra_info"]`), false, 'the honeypot is not shown');
         assert.equal((await innerText(page, `${signup} button[type="submit"]`)).trim(), 'Send me the guide');
 
         const comments = 'care-comment-form form';
         assert.equal(await count(page, comments), 1, 'one comment form in the element');
         assert.deepEqual(
-          await (await one(page, comments)).evaluate((form) => ({method: form.method, action: form.getAttribute('action'), post: form.elements.comment_post_ID.value})),
+          await (
+            await one(page, comments)
+          ).evaluate((form) => ({method: form.method, action: form.getAttribute('action'), post: form.elements.comment_post_ID.value})),
           {method: 'post', action: `${info.baseUrl}/wp-comments-post.php`, post: String(pages[name].id)},
         );
-        for (const field of ['#comment', '#author', '#email', '#url', '[type="submit"]']) assert.equal(await isVisible(page, `${comments} ${field}`), true, `the comment form's ${field} is shown`);
-        assert.equal(await count(page, 'form#commentform'), 1, "one comment form on the page: the theme's own is not printed a second time under the post");
+        for (const field of ['#comment', '#author', '#email', '#url', '[type="submit"]'])
+          assert.equal(await isVisible(page, `${comments} ${field}`), true, `the comment form's ${field} is shown`);
+        assert.equal(
+          await count(page, 'form#commentform'),
+          1,
+          "one comment form on the page: the theme's own is not printed a second time under the post",
+        );
       }),
     );
 
@@ -133,7 +183,12 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
           return Object.fromEntries(
             tags.map((tag) => {
               const root = document.querySelector(tag)?.shadowRoot;
-              return [tag, root ? {items: [...root.querySelectorAll('[part~="item"]')].map(text), submit: text(root.querySelector('[part~="submit"]')) || null} : null];
+              return [
+                tag,
+                root
+                  ? {items: [...root.querySelectorAll('[part~="item"]')].map(text), submit: text(root.querySelector('[part~="submit"]')) || null}
+                  : null,
+              ];
             }),
           );
         }, TAGS);
@@ -147,7 +202,11 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
         // The self-check is one (the block's `selectable`): a checkbox per symptom.
         assert.equal(await count(page, 'care-symptom-list >>> input[type="checkbox"]'), labels('symptoms').length);
         assert.equal(await isVisible(page, 'care-comment-form >>> [part="form"]'), true);
-        assert.equal(await isVisible(page, 'care-comment-form form.comment-form'), false, "the theme's form is the fallback, hidden once the element has upgraded");
+        assert.equal(
+          await isVisible(page, 'care-comment-form form.comment-form'),
+          false,
+          "the theme's form is the fallback, hidden once the element has upgraded",
+        );
       }),
     );
 
@@ -221,7 +280,10 @@ describe('the plugin: blocks and shortcodes on a post page of Twenty Twenty-Thre
       '<care-guide-signup offer name-field guide-url="javascript:alert(4)" heading="The free guide" heading-level="3"></care-guide-signup>',
       '<care-comment-form heading="Talk to us" keep-days="10" onfocus="alert(5)"></care-comment-form>',
     ].join('\n');
-    const {status, body} = await rest('/wp/v2/posts', {user: author, body: {title: `Written by an Author ${RUN}`, status: 'publish', content: written}});
+    const {status, body} = await rest('/wp/v2/posts', {
+      user: author,
+      body: {title: `Written by an Author ${RUN}`, status: 'publish', content: written},
+    });
     assert.equal(status, 201, JSON.stringify(body));
     assert.equal(body.author, info.users.author.id);
     // In hex: the client's output is a line per row.

@@ -12,16 +12,38 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {REPO_ROOT} from './instance.mjs';
 import {RUN, info, skip, sql} from './post-page.mjs';
-import {PLUGIN, SIGNUPS, activate, activePlugins, buildZip, deactivate, deletePlugin, installZip, php, pluginDir, postSignup, removePlugin, setSettings, signupsOf, pluginPhpProblems} from './plugin.mjs';
+import {
+  PLUGIN,
+  SIGNUPS,
+  activate,
+  activePlugins,
+  buildZip,
+  deactivate,
+  deletePlugin,
+  installZip,
+  php,
+  pluginDir,
+  postSignup,
+  removePlugin,
+  setSettings,
+  signupsOf,
+  pluginPhpProblems,
+} from './plugin.mjs';
 
 const BUNDLE = join(REPO_ROOT, 'dist', 'care-elements.js');
 const address = `install-${RUN}@example.com`;
 
 /** What the plugin left in the database: its options (transients included: `_transient_care_elements_…`), its tables, anything in user or post meta. */
 async function leftovers() {
-  const options = (await sql(`SELECT option_name FROM wp_options WHERE option_name LIKE '%care\\_elements%' ORDER BY option_name`)).map(([name]) => name);
+  const options = (await sql(`SELECT option_name FROM wp_options WHERE option_name LIKE '%care\\_elements%' ORDER BY option_name`)).map(
+    ([name]) => name,
+  );
   const tables = (await sql(`SHOW TABLES LIKE 'wp\\_care%'`)).map(([name]) => name);
-  const meta = (await sql(`SELECT meta_key FROM wp_usermeta WHERE meta_key LIKE '%care\\_elements%' UNION SELECT meta_key FROM wp_postmeta WHERE meta_key LIKE '%care\\_elements%'`)).map(([key]) => key);
+  const meta = (
+    await sql(
+      `SELECT meta_key FROM wp_usermeta WHERE meta_key LIKE '%care\\_elements%' UNION SELECT meta_key FROM wp_postmeta WHERE meta_key LIKE '%care\\_elements%'`,
+    )
+  ).map(([key]) => key);
   return {options, tables, meta};
 }
 const transients = (names) => names.filter((name) => name.startsWith('_transient_') || name.startsWith('_site_transient_'));
@@ -40,7 +62,13 @@ describe('the plugin: install from the zip, activate, deactivate, uninstall', {s
   it("the zip installs through WordPress's installer (Plugin_Upgrader) and activates: listed as Care Elements 0.1.0, active, its signups table created, the bundle served as built", async () => {
     const installed = await installZip();
     assert.deepEqual([installed.result, installed.plugin], [true, PLUGIN], installed.messages.join(' '));
-    assert.deepEqual(await php(`$plugin = get_plugins()[ $care_input['plugin'] ]; care_done( array( $plugin['Name'], $plugin['Version'], $plugin['TextDomain'] ) );`, {plugin: PLUGIN}), ['Care Elements', '0.1.0', 'care-elements']);
+    assert.deepEqual(
+      await php(
+        `$plugin = get_plugins()[ $care_input['plugin'] ]; care_done( array( $plugin['Name'], $plugin['Version'], $plugin['TextDomain'] ) );`,
+        {plugin: PLUGIN},
+      ),
+      ['Care Elements', '0.1.0', 'care-elements'],
+    );
     assert.equal(await activate(), null);
     // Read before any other request loads the plugin (and could create the table on its way).
     const {options, tables} = await leftovers();
@@ -64,20 +92,30 @@ describe('the plugin: install from the zip, activate, deactivate, uninstall', {s
     assert.deepEqual(await activePlugins(), []);
     const {options, tables} = await leftovers();
     assert.deepEqual([options, tables], [['care_elements_db_version', 'care_elements_settings'], [SIGNUPS]]);
-    assert.deepEqual((await signupsOf(address)).map(({uuid}) => uuid), [answer.body.id]);
+    assert.deepEqual(
+      (await signupsOf(address)).map(({uuid}) => uuid),
+      [answer.body.id],
+    );
     assert.deepEqual(await sql(`SELECT option_value FROM wp_options WHERE option_name = 'care_elements_settings'`), settingsBefore);
     const gone = await postSignup({email: `install-2-${RUN}@example.com`, consent: true}, {client: 'install-2'});
     assert.deepEqual([gone.status, gone.body.code], [404, 'rest_no_route']);
 
     assert.equal(await activate(), null);
-    assert.deepEqual((await signupsOf(address)).map(({uuid}) => uuid), [answer.body.id], 'activated again: the signup is still there');
+    assert.deepEqual(
+      (await signupsOf(address)).map(({uuid}) => uuid),
+      [answer.body.id],
+      'activated again: the signup is still there',
+    );
     const again = await postSignup({email: address, consent: true}, {client: 'install-3'});
     assert.deepEqual([again.status, again.body.guide_url], [201, '/guide.pdf'], 'and the settings are in force');
   });
 
   it('uninstall (deactivate, then delete_plugins(), as Plugins → Delete): nothing is left: no care_elements option, no table, no transient, no file', async () => {
     // Something to remove: the signups, the settings, and a signup's remembered answer.
-    assert.equal((await postSignup({email: `install-4-${RUN}@example.com`, consent: true}, {client: 'install-4', key: `install-4-${RUN}`})).status, 201);
+    assert.equal(
+      (await postSignup({email: `install-4-${RUN}@example.com`, consent: true}, {client: 'install-4', key: `install-4-${RUN}`})).status,
+      201,
+    );
     const before = await leftovers();
     assert.deepEqual(before.tables, [SIGNUPS]);
     assert.ok(before.options.includes('care_elements_settings'));

@@ -10,9 +10,34 @@
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {after, before, describe, it} from 'node:test';
-import {byRole, check, click, count, download, fillIn, innerText, installClock, isVisible, navigateTo, one, postForm, waitForShown} from '../helpers/puppeteer-page.mjs';
+import {
+  byRole,
+  check,
+  click,
+  count,
+  download,
+  fillIn,
+  innerText,
+  installClock,
+  isVisible,
+  navigateTo,
+  one,
+  postForm,
+  waitForShown,
+} from '../helpers/puppeteer-page.mjs';
 import {RUN, info, launch, logIn, ownProblems, reader, skip} from './post-page.mjs';
-import {BLOCKS_CONTENT, clearSettings, contentPost, installPlugin, php, postSignup, removePlugin, setSettings, signupsOf, pluginPhpProblems} from './plugin.mjs';
+import {
+  BLOCKS_CONTENT,
+  clearSettings,
+  contentPost,
+  installPlugin,
+  php,
+  postSignup,
+  removePlugin,
+  setSettings,
+  signupsOf,
+  pluginPhpProblems,
+} from './plugin.mjs';
 
 /** What the element and the no-JavaScript page say after a signup (the bundle's `en` catalogue; the plugin's own words). */
 const THANKS = 'Thank you! Your free gut health guide is ready.';
@@ -31,17 +56,17 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      (row.push(cell), rows.push(row), (row = []), (cell = ''));
     } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -93,16 +118,19 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
     assert.equal(answer.status, 201);
     const [row, ...more] = await signupsOf(address);
     assert.equal(more.length, 0);
-    assert.deepEqual({...row, consentAt: undefined, createdAt: undefined}, {
-      uuid: answer.body.id,
-      email: address,
-      firstName: 'Ada',
-      consent: true,
-      consentText: CONSENT,
-      consentAt: undefined,
-      offer: true,
-      createdAt: undefined,
-    });
+    assert.deepEqual(
+      {...row, consentAt: undefined, createdAt: undefined},
+      {
+        uuid: answer.body.id,
+        email: address,
+        firstName: 'Ada',
+        consent: true,
+        consentText: CONSENT,
+        consentAt: undefined,
+        offer: true,
+        createdAt: undefined,
+      },
+    );
     assert.ok(row.consentAt >= before && row.consentAt <= after, `consent given at ${row.consentAt}, between ${before} and ${after} (UTC)`);
     assert.equal(row.createdAt, row.consentAt);
   });
@@ -141,7 +169,9 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
       const signup = 'care-guide-signup';
       await waitForShown(r.page, `${signup} >>> [part="submit"]`);
       // The label's own words, without the required mark and the word "Required" said to screen readers.
-      const shown = await (await one(r.page, `${signup} >>> label[for="consent"]`)).evaluate((label) => {
+      const shown = await (
+        await one(r.page, `${signup} >>> label[for="consent"]`)
+      ).evaluate((label) => {
         const words = label.cloneNode(true);
         for (const extra of words.querySelectorAll('.required, .visually-hidden')) extra.remove();
         return words.textContent.trim();
@@ -150,10 +180,13 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
       await fillIn(r.page, `${signup} >>> input#email[part]`, email('element'));
       await check(r.page, `${signup} >>> input#consent`);
       await clock.fastForward(2000);
-      const answered = (await one(r.page, signup)).evaluate((element) => new Promise((resolve) => {
-        element.addEventListener('care-success', () => resolve('care-success'), {once: true});
-        element.addEventListener('care-error', (event) => resolve(`care-error: ${event.detail.message}`), {once: true});
-      }));
+      const answered = (await one(r.page, signup)).evaluate(
+        (element) =>
+          new Promise((resolve) => {
+            element.addEventListener('care-success', () => resolve('care-success'), {once: true});
+            element.addEventListener('care-error', (event) => resolve(`care-error: ${event.detail.message}`), {once: true});
+          }),
+      );
       await click(r.page, `${signup} >>> [part="submit"]`);
       assert.equal(await answered, 'care-success');
       assert.equal((await innerText(r.page, `${signup} >>> [part="status"]`)).trim(), THANKS);
@@ -182,7 +215,7 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
       const url = new URL(r.page.url());
       assert.equal(url.pathname + url.hash, `${new URL(page.link).pathname}#care-guide-signup`);
       assert.equal((await innerText(r.page, 'care-guide-signup [role="status"]')).trim(), THANKS);
-      assert.equal(await count(r.page, 'care-guide-signup input[name="email"]'), 0, 'the thanks take the fields\' place');
+      assert.equal(await count(r.page, 'care-guide-signup input[name="email"]'), 0, "the thanks take the fields' place");
       const stored = await signupsOf(email('no-js'));
       assert.deepEqual(
         stored.map(({consent, consentText}) => ({consent, consentText})),
@@ -194,7 +227,7 @@ describe('the plugin: guide signups', {skip, concurrency: 1}, () => {
     }
   });
 
-  it('Tools → Guide signups → Download CSV (the admin, logged in): the file holds the signup as the table does; without the form\'s nonce, nothing', async () => {
+  it("Tools → Guide signups → Download CSV (the admin, logged in): the file holds the signup as the table does; without the form's nonce, nothing", async () => {
     const address = email('csv');
     const answer = await postSignup({email: address, first_name: 'Grace', consent: true}, {client: 'csv'});
     assert.equal(answer.status, 201);
@@ -241,7 +274,9 @@ foreach ( apply_filters( 'wp_privacy_personal_data_erasers', array() ) as $id =>
 care_done( $answers );`,
       {email: gone},
     );
-    const removed = Object.entries(answers).filter(([, answer]) => answer.items_removed).map(([id]) => id);
+    const removed = Object.entries(answers)
+      .filter(([, answer]) => answer.items_removed)
+      .map(([id]) => id);
     assert.equal(removed.length, 1, `one eraser removed something: ${JSON.stringify(answers)}`);
     assert.deepEqual(answers[removed[0]], {items_removed: true, items_retained: false, messages: [], done: true});
     assert.deepEqual(await signupsOf(gone), []);

@@ -54,7 +54,11 @@ export const BLOCKS_CONTENT = [
  * A classic post with the five shortcodes, as people type them: the three lists on consecutive
  * lines (wpautop() makes them one paragraph, with line breaks), the forms each a paragraph.
  */
-export const SHORTCODES_CONTENT = ['[care_symptom_list selectable persist]\n[care_cause_list]\n[care_treatment_checklist]', '[care_guide_signup]', '[care_comment_form]'].join('\n\n');
+export const SHORTCODES_CONTENT = [
+  '[care_symptom_list selectable persist]\n[care_cause_list]\n[care_treatment_checklist]',
+  '[care_guide_signup]',
+  '[care_comment_form]',
+].join('\n\n');
 
 /** `node wordpress/zip.mjs`: the zip from the plugin folder as the run's build left it. */
 export async function buildZip() {
@@ -154,7 +158,9 @@ export function deactivate() {
 
 /** Deletes the plugin as Plugins → Delete does (uninstall.php runs); resolves with WordPress's error message, or null. */
 export function deletePlugin() {
-  return php(`$result = delete_plugins( array( ${JSON.stringify(PLUGIN)} ) ); care_done( true === $result ? null : ( is_wp_error( $result ) ? $result->get_error_message() : var_export( $result, true ) ) );`);
+  return php(
+    `$result = delete_plugins( array( ${JSON.stringify(PLUGIN)} ) ); care_done( true === $result ? null : ( is_wp_error( $result ) ? $result->get_error_message() : var_export( $result, true ) ) );`,
+  );
 }
 
 /** The plugins WordPress has active (the `active_plugins` option). */
@@ -241,7 +247,9 @@ export async function withAppPassword(user) {
 
 /** The signups stored for `email`, as the table holds them. */
 export async function signupsOf(email) {
-  const rows = await sql(`SELECT uuid, email, first_name, consent, consent_text, IFNULL(consent_at, ''), offer, created_at FROM ${SIGNUPS} WHERE email = ${quote(email)} ORDER BY id`);
+  const rows = await sql(
+    `SELECT uuid, email, first_name, consent, consent_text, IFNULL(consent_at, ''), offer, created_at FROM ${SIGNUPS} WHERE email = ${quote(email)} ORDER BY id`,
+  );
   return rows.map(([uuid, address, firstName, consent, consentText, consentAt, offer, createdAt]) => ({
     uuid,
     email: address,

@@ -21,7 +21,11 @@ export {MISSING_POST};
 export const info = await wordpressInfo();
 
 /** Why a browser test cannot run here, or false. */
-export const skip = !info ? 'no WordPress instance: run through npm run test:wordpress' : !CHROMIUM_PATH ? 'no Chromium: apt-get install chromium, or set CHROME_PATH' : false;
+export const skip = !info
+  ? 'no WordPress instance: run through npm run test:wordpress'
+  : !CHROMIUM_PATH
+    ? 'no Chromium: apt-get install chromium, or set CHROME_PATH'
+    : false;
 
 /** A suffix that keeps this run's visitors, emails and texts apart from an earlier run's on the same instance (--serve). */
 export const RUN = Date.now().toString(36);
@@ -105,7 +109,10 @@ export async function logIn({page}, user) {
   await fillIn(page, '#user_login', user.login);
   await fillIn(page, '#user_pass', user.password);
   await navigateTo(page, landing, () => click(page, '#wp-submit'));
-  assert.ok((await page.browserContext().cookies()).some((cookie) => cookie.name.startsWith('wordpress_logged_in_')), `${user.login} is logged in`);
+  assert.ok(
+    (await page.browserContext().cookies()).some((cookie) => cookie.name.startsWith('wordpress_logged_in_')),
+    `${user.login} is logged in`,
+  );
 }
 
 /** Types into the element's own fields (its shadow form: the fields with a `part`). Missing keys are left alone. */
@@ -139,7 +146,11 @@ export async function submit(page, {timeout = 20_000} = {}) {
     // Nothing sent: the element's own checks refused. It shows that once it has rendered.
     await page.evaluate((tag) => document.querySelector(tag).updateComplete, FORM);
   } else {
-    await page.waitForFunction(({tag, answers}) => document.querySelector(tag).careTestCounts.answers > answers, {timeout}, {tag: FORM, answers: before.answers});
+    await page.waitForFunction(
+      ({tag, answers}) => document.querySelector(tag).careTestCounts.answers > answers,
+      {timeout},
+      {tag: FORM, answers: before.answers},
+    );
     await page.evaluate((tag) => document.querySelector(tag).updateComplete, FORM);
   }
   return view(page);
@@ -183,7 +194,8 @@ export async function view(page) {
  */
 export function sendInstead(page, changes) {
   return page.evaluate(
-    ({tag, changes}) => document.querySelector(tag).addEventListener('care-submit', (event) => Object.assign(event.detail.data, changes), {once: true}),
+    ({tag, changes}) =>
+      document.querySelector(tag).addEventListener('care-submit', (event) => Object.assign(event.detail.data, changes), {once: true}),
     {tag: FORM, changes},
   );
 }
@@ -206,7 +218,15 @@ export async function commentsWith(text) {
   const rows = await sql(
     `SELECT comment_ID, comment_post_ID, comment_parent, comment_approved, user_id, comment_author, comment_author_email FROM wp_comments WHERE comment_content = ${quote(text)} ORDER BY comment_ID`,
   );
-  return rows.map(([id, post, parent, approved, user, author, email]) => ({id: Number(id), post: Number(post), parent: Number(parent), approved, user: Number(user), author, email}));
+  return rows.map(([id, post, parent, approved, user, author, email]) => ({
+    id: Number(id),
+    post: Number(post),
+    parent: Number(parent),
+    approved,
+    user: Number(user),
+    author,
+    email,
+  }));
 }
 
 /** How many comments this email has, in any state. */
@@ -218,7 +238,9 @@ export async function commentsFrom(email) {
 /** Sets a site option (`autoload` yes), creating it if needed; resolves with the value it had (undefined: none). */
 export async function setOption(name, value) {
   const [row] = await sql(`SELECT option_value FROM wp_options WHERE option_name = ${quote(name)}`);
-  await sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES (${quote(name)}, ${quote(value)}, 'yes') ON DUPLICATE KEY UPDATE option_value = ${quote(value)}`);
+  await sql(
+    `INSERT INTO wp_options (option_name, option_value, autoload) VALUES (${quote(name)}, ${quote(value)}, 'yes') ON DUPLICATE KEY UPDATE option_value = ${quote(value)}`,
+  );
   return row?.[0];
 }
 
@@ -240,13 +262,20 @@ async function asAdmin(path, body) {
     body: JSON.stringify(body),
   });
   const answer = await response.json();
-  if (response.status !== 201 && response.status !== 200) throw new Error(`POST ${path} as admin answered ${response.status} ${JSON.stringify(answer)}`);
+  if (response.status !== 201 && response.status !== 200)
+    throw new Error(`POST ${path} as admin answered ${response.status} ${JSON.stringify(answer)}`);
   return answer;
 }
 
 /** A new open post (`extra`: more REST fields, e.g. `password`); resolves with `{id, link}`. */
 export async function newPost(title, extra = {}) {
-  const post = await asAdmin('/wp/v2/posts', {title: `${title} ${RUN}`, status: 'publish', content: `<p>${title}</p>`, comment_status: 'open', ...extra});
+  const post = await asAdmin('/wp/v2/posts', {
+    title: `${title} ${RUN}`,
+    status: 'publish',
+    content: `<p>${title}</p>`,
+    comment_status: 'open',
+    ...extra,
+  });
   return {id: post.id, link: post.link};
 }
 
@@ -270,7 +299,14 @@ export async function newUser(key, role = 'author') {
  */
 export async function approvedComment(post, {author, email}, text) {
   const date = new Date(Date.now() - 3600_000).toISOString().slice(0, 19);
-  const comment = await asAdmin('/wp/v2/comments', {post, author_name: author, author_email: email, content: text, status: 'approved', date_gmt: date});
+  const comment = await asAdmin('/wp/v2/comments', {
+    post,
+    author_name: author,
+    author_email: email,
+    content: text,
+    status: 'approved',
+    date_gmt: date,
+  });
   return comment.id;
 }
 

@@ -34,7 +34,9 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 const missing = await missingPackages();
 if (missing.length) {
-  console.error(`WordPress tests cannot run: Debian packages missing (${missing.join(', ')}); install them with: ${INSTALL_COMMAND} (npm test does it when it may)`);
+  console.error(
+    `WordPress tests cannot run: Debian packages missing (${missing.join(', ')}); install them with: ${INSTALL_COMMAND} (npm test does it when it may)`,
+  );
   process.exit(1);
 }
 if (!CHROMIUM_PATH) {
@@ -119,7 +121,12 @@ if (serve) {
   await new Promise(() => setInterval(() => {}, 1 << 30));
 }
 
-const testFiles = files.length ? files : readdirSync(HERE).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => relative(REPO_ROOT, join(HERE, name)));
+const testFiles = files.length
+  ? files
+  : readdirSync(HERE)
+      .filter((name) => name.endsWith('.test.mjs'))
+      .sort()
+      .map((name) => relative(REPO_ROOT, join(HERE, name)));
 // Two phases. Files that change the whole site for a while (its language, its anonymous REST
 // switch, the plugin active: plugin-*.test.mjs install and activate it, and remove it when they end)
 // run alone, after the others; the others share nothing and run two at a time, so that the

@@ -128,7 +128,8 @@ function target(spec) {
     /** `POST /wp/v2/comments` (WordPress) or `POST /api/comments` (receiver), JSON. */
     rest: (body, opts) => restAt(spec.restPath, body, opts),
     /** The same, while anonymous REST comments are off (WordPress) or through the 401 fault route (receiver). */
-    restAnonymousOff: (body, opts) => (spec.anonymousOff ? spec.anonymousOff(() => restAt(spec.restPath, body, opts)) : restAt(spec.anonymousOffPath, body, opts)),
+    restAnonymousOff: (body, opts) =>
+      spec.anonymousOff ? spec.anonymousOff(() => restAt(spec.restPath, body, opts)) : restAt(spec.anonymousOffPath, body, opts),
     /** `GET …?post=<id>`, anonymous. */
     async restList(post) {
       const response = await fetch(`${base}${spec.restPath}?post=${post}`, {redirect: 'manual'});
@@ -153,7 +154,8 @@ function target(spec) {
         body: body ? JSON.stringify(body) : undefined,
       });
       const answer = await response.json();
-      if (response.status !== 200 || answer.status !== 'approved') throw new Error(`${spec.name}: approving ${id} answered ${response.status} ${JSON.stringify(answer)}`);
+      if (response.status !== 200 || answer.status !== 'approved')
+        throw new Error(`${spec.name}: approving ${id} answered ${response.status} ${JSON.stringify(answer)}`);
     },
   };
 }
@@ -177,10 +179,15 @@ export async function normaliseRest(response, base, postNames) {
   }
   const answer = {status: response.status, contentType: mediaType(response)};
   const location = response.headers.get('location');
-  if (location) answer.location = isComment(body) ? tokeniseUrl(location, base).replace(new RegExp(`/${body.id}$`), '/<id>') : tokeniseUrl(location, base);
+  if (location)
+    answer.location = isComment(body) ? tokeniseUrl(location, base).replace(new RegExp(`/${body.id}$`), '/<id>') : tokeniseUrl(location, base);
   if (response.headers.has('x-wp-total')) answer.total = response.headers.get('x-wp-total');
   if (response.headers.has('x-wp-totalpages')) answer.totalPages = response.headers.get('x-wp-totalpages');
-  answer.body = Array.isArray(body) ? body.map((each) => normaliseComment(each, base, postNames)) : isComment(body) ? normaliseComment(body, base, postNames) : body;
+  answer.body = Array.isArray(body)
+    ? body.map((each) => normaliseComment(each, base, postNames))
+    : isComment(body)
+      ? normaliseComment(body, base, postNames)
+      : body;
   Object.defineProperty(answer, 'raw', {value: body, enumerable: false});
   Object.defineProperty(answer, 'id', {value: isComment(body) ? body.id : undefined, enumerable: false});
   return answer;
@@ -210,10 +217,19 @@ function normaliseComment(comment, base, postNames) {
         out.link = typeof value === 'string' && value.endsWith(`#comment-${comment.id}`) ? '<post-link>#comment-<id>' : value;
         break;
       case 'author_avatar_urls':
-        out[key] = Object.fromEntries(Object.entries(value).map(([size, url]) => [size, /^https?:\/\/\d\.gravatar\.com\/avatar\/[0-9a-f]{32}\?s=\d+&d=mm&r=g$/.test(url) ? '<gravatar-url>' : url]));
+        out[key] = Object.fromEntries(
+          Object.entries(value).map(([size, url]) => [
+            size,
+            /^https?:\/\/\d\.gravatar\.com\/avatar\/[0-9a-f]{32}\?s=\d+&d=mm&r=g$/.test(url) ? '<gravatar-url>' : url,
+          ]),
+        );
         break;
       case '_links':
-        out[key] = JSON.parse(JSON.stringify(value), (k, v) => (k === 'href' ? tokeniseUrl(v, base).replace(`/comments/${comment.id}`, '/comments/<id>').replace(`/posts/${comment.post}`, '/posts/<post>') : v));
+        out[key] = JSON.parse(JSON.stringify(value), (k, v) =>
+          k === 'href'
+            ? tokeniseUrl(v, base).replace(`/comments/${comment.id}`, '/comments/<id>').replace(`/posts/${comment.post}`, '/posts/<post>')
+            : v,
+        );
         break;
       default:
         out[key] = value;

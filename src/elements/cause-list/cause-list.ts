@@ -44,7 +44,10 @@ export class CareCauseList extends CareListElement {
     const shown = this.shown;
     return html`
       ${renderListHeading(shown)}
-      ${renderList(shown, shown.items.map((item) => this.renderCause(item)))}
+      ${renderList(
+        shown,
+        shown.items.map((item) => this.renderCause(item)),
+      )}
       ${renderCaution(shown)}
     `;
   }

@@ -73,9 +73,13 @@ export class CareCommentForm extends CareElement {
     result: commentResult,
     nodes: () => ({status: this.statusRegion, honeypot: this.honeypot}),
     fields: () =>
-      (Object.keys(MAX) as Field[]).map(
-        (name): FieldSpec => ({name, max: MAX[name], measure: utf8Length, serverNames: SERVER_NAMES[name], control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`)}),
-      ),
+      (Object.keys(MAX) as Field[]).map((name): FieldSpec => ({
+        name,
+        max: MAX[name],
+        measure: utf8Length,
+        serverNames: SERVER_NAMES[name],
+        control: () => this.renderRoot?.querySelector<HTMLInputElement>(`#${name}`),
+      })),
   });
 
   private readonly draft = new DraftController(this, {
@@ -255,10 +259,12 @@ export class CareCommentForm extends CareElement {
       autocomplete,
       describedBy: [name === 'email' ? 'email-notes' : '', near ? `${name}-counter` : '', restored ? 'draft-notice' : ''].filter(Boolean),
       onInput: (text) => this.enter(name, text),
-      after: html`${restored
-        ? html`<p part="draft-notice" class="notice"><span id="draft-notice">${this.t.commentDraftRestored}</span>
+      after: html`${
+        restored
+          ? html`<p part="draft-notice" class="notice"><span id="draft-notice">${this.t.commentDraftRestored}</span>
             <button part="discard-draft" class="quiet" type="button" @click=${this.discardDraft}>${this.t.commentDiscardDraft}</button></p>`
-        : nothing}${near ? html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>` : nothing}`,
+          : nothing
+      }${near ? html`<p part="counter" id=${`${name}-counter`} ?data-over=${left < 0}>${this.t.charactersLeft(left)}</p>` : nothing}`,
     });
   }
 
@@ -272,9 +278,9 @@ export class CareCommentForm extends CareElement {
   private renderHeader() {
     const text = this.headingText;
     if (!text && !this.parent) return nothing;
-    return html`<div part="heading-row">${text ? renderHeading(this.headingLevel, text) : nothing}${this.parent
-        ? html`<button part="cancel-reply" type="button" @click=${this.cancelReply}>${this.t.commentCancelReply}</button>`
-        : nothing}</div>`;
+    return html`<div part="heading-row">${text ? renderHeading(this.headingLevel, text) : nothing}${
+      this.parent ? html`<button part="cancel-reply" type="button" @click=${this.cancelReply}>${this.t.commentCancelReply}</button>` : nothing
+    }</div>`;
   }
 
   /**
@@ -308,8 +314,9 @@ export class CareCommentForm extends CareElement {
       ${this.renderHeader()}
       ${this.renderNotes()}
       ${this.renderField('comment', t.commentComment, true, 'textarea')}
-      ${this.account === undefined
-        ? html`${this.renderField('author', t.commentName, true, 'text', 'name')}
+      ${
+        this.account === undefined
+          ? html`${this.renderField('author', t.commentName, true, 'text', 'name')}
           ${this.renderField('email', t.commentEmail, true, 'email', 'email')}
           ${this.renderField('url', t.commentWebsite, false, 'url', 'url')}
           <div part="choice" class="check">
@@ -317,7 +324,8 @@ export class CareCommentForm extends CareElement {
               @change=${(e: Event) => this.toggleRemember((e.target as HTMLInputElement).checked)} />
             <label part="label" for="remember">${t.commentRemember}</label>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${status.kind === 'error' ? t.retry : t.commentSubmit}</button>
       ${renderStatus(status, t, status.kind === 'success' ? this.renderResult(status.message, status.link) : nothing, this._note)}

@@ -141,9 +141,17 @@ export class CareGuideSignup extends CareElement {
     const consentError = this.form.errorFor('consent');
     return html`<p part="intro">${t.signupIntro}</p>
       ${renderTextField(this.form, {name: 'email', label: t.signupEmail, required: true, type: 'email', autocomplete: 'email', onInput: this.enter('email')})}
-      ${this.nameField
-        ? renderTextField(this.form, {name: 'first_name', label: t.signupName, required: false, autocomplete: 'given-name', onInput: this.enter('first_name')})
-        : nothing}
+      ${
+        this.nameField
+          ? renderTextField(this.form, {
+              name: 'first_name',
+              label: t.signupName,
+              required: false,
+              autocomplete: 'given-name',
+              onInput: this.enter('first_name'),
+            })
+          : nothing
+      }
       <div part="field">
         <div part="choice" class="check">
           <input part="checkbox" id="consent" name="consent" type="checkbox" ?required=${this.consentRequired}
@@ -152,9 +160,11 @@ export class CareGuideSignup extends CareElement {
         </div>
         ${renderError(this.form, 'consent')}
       </div>
-      ${this.offer
-        ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" ${checkedState(this.form.values.offer === true)} @change=${this.tick} /><label part="label" for="offer">${t.signupOffer}</label></div>`
-        : nothing}
+      ${
+        this.offer
+          ? html`<div part="choice" class="check"><input part="checkbox" id="offer" name="offer" type="checkbox" ${checkedState(this.form.values.offer === true)} @change=${this.tick} /><label part="label" for="offer">${t.signupOffer}</label></div>`
+          : nothing
+      }
       ${renderHoneypot()}
       <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${failed ? t.retry : t.signupSubmit}</button>`;
   }

@@ -3,7 +3,15 @@ import {property, state} from 'lit/decorators.js';
 import type {CareItem} from '../../content/article.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
 import {CareListElement} from '../list-base.js';
-import {emitCheckedChange, focusFirstCheckbox, renderCaution, renderCheckItem, renderList, renderListHeading, renderStorageFooter} from '../list-parts.js';
+import {
+  emitCheckedChange,
+  focusFirstCheckbox,
+  renderCaution,
+  renderCheckItem,
+  renderList,
+  renderListHeading,
+  renderStorageFooter,
+} from '../list-parts.js';
 import {styles} from './symptom-list.styles.js';
 
 /**
@@ -97,9 +105,9 @@ export class CareSymptomList extends CareListElement {
   private renderSummary() {
     const checked = this.selected.length;
     const shown = checked > 0 || this._interacted;
-    return html`<p part="summary" ?data-empty=${!shown}><span role="status">${shown ? this.t.symptomsSummary(checked, this.shownItems.length) : ''}</span>${checked
-        ? html` ${this.t.symptomsGuidance}`
-        : nothing}</p>`;
+    return html`<p part="summary" ?data-empty=${!shown}><span role="status">${shown ? this.t.symptomsSummary(checked, this.shownItems.length) : ''}</span>${
+      checked ? html` ${this.t.symptomsGuidance}` : nothing
+    }</p>`;
   }
 
   private renderFooter() {
@@ -115,7 +123,10 @@ export class CareSymptomList extends CareListElement {
     const shown = this.shown;
     return html`
       ${renderListHeading(shown)}
-      ${renderList(shown, shown.items.map((item, i) => this.renderSymptom(item, i)))}
+      ${renderList(
+        shown,
+        shown.items.map((item, i) => this.renderSymptom(item, i)),
+      )}
       ${this.selectable ? this.renderSummary() : nothing}
       ${this.selectable && this.persist ? this.renderFooter() : nothing}
       ${renderCaution(shown)}

@@ -2,7 +2,15 @@ import {html} from 'lit';
 import {property} from 'lit/decorators.js';
 import {PersistedIdsController, defaultStorageKey} from '../../controllers/persisted-ids.js';
 import {CareListElement} from '../list-base.js';
-import {emitCheckedChange, focusFirstCheckbox, renderCaution, renderCheckItem, renderList, renderListHeading, renderStorageFooter} from '../list-parts.js';
+import {
+  emitCheckedChange,
+  focusFirstCheckbox,
+  renderCaution,
+  renderCheckItem,
+  renderList,
+  renderListHeading,
+  renderStorageFooter,
+} from '../list-parts.js';
 import {withElement} from '../with-element.js';
 import {styles} from './treatment-checklist.styles.js';
 

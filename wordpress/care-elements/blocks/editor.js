@@ -52,8 +52,14 @@
     return {name: 'headingLevel', kind: 'level', label: __('Heading level', 'care-elements'), fallback: fallback};
   }
 
-  var keepDays = number('keepDays', __('Days kept on the device', 'care-elements'), __('After the last change; 0 keeps them for this page only. Default: 30.', 'care-elements'));
-  var storageKey = text('storageKey', __('Storage key', 'care-elements'), {help: __('Lists with the same key share their ticks. Default: one per page.', 'care-elements')});
+  var keepDays = number(
+    'keepDays',
+    __('Days kept on the device', 'care-elements'),
+    __('After the last change; 0 keeps them for this page only. Default: 30.', 'care-elements'),
+  );
+  var storageKey = text('storageKey', __('Storage key', 'care-elements'), {
+    help: __('Lists with the same key share their ticks. Default: one per page.', 'care-elements'),
+  });
 
   /**
    * What each block offers. `list` names the article's list (its items, heading and caution are
@@ -63,8 +69,16 @@
     'symptom-list': {
       list: 'symptoms',
       fields: [
-        toggle('selectable', __('Readers can mark symptoms', 'care-elements'), __('Each symptom becomes a checkbox, with a summary of how many are marked.', 'care-elements')),
-        toggle('persist', __('Remember marks on the device', 'care-elements'), __('With marking: the marks survive a reload, and readers are told where they are kept.', 'care-elements')),
+        toggle(
+          'selectable',
+          __('Readers can mark symptoms', 'care-elements'),
+          __('Each symptom becomes a checkbox, with a summary of how many are marked.', 'care-elements'),
+        ),
+        toggle(
+          'persist',
+          __('Remember marks on the device', 'care-elements'),
+          __('With marking: the marks survive a reload, and readers are told where they are kept.', 'care-elements'),
+        ),
         keepDays,
         storageKey,
       ],
@@ -72,7 +86,15 @@
     'cause-list': {list: 'causes', detail: true, fields: []},
     'treatment-checklist': {
       list: 'treatment',
-      fields: [toggle('noPersist', __('Forget ticks on reload', 'care-elements'), __('Ticks are kept in memory only, nothing on the device.', 'care-elements')), keepDays, storageKey],
+      fields: [
+        toggle(
+          'noPersist',
+          __('Forget ticks on reload', 'care-elements'),
+          __('Ticks are kept in memory only, nothing on the device.', 'care-elements'),
+        ),
+        keepDays,
+        storageKey,
+      ],
     },
     'guide-signup': {
       fields: [
@@ -80,11 +102,22 @@
         level(2),
         choice('offer', __('Life Greens offer', 'care-elements'), 'offer'),
         choice('nameField', __('Ask for a first name', 'care-elements'), 'name_field'),
-        text('guideUrl', __('Guide download link', 'care-elements'), {type: 'url', help: __('Shown after a signup. Default: the plugin setting.', 'care-elements')}),
+        text('guideUrl', __('Guide download link', 'care-elements'), {
+          type: 'url',
+          help: __('Shown after a signup. Default: the plugin setting.', 'care-elements'),
+        }),
       ],
     },
     'comment-form': {
-      fields: [text('heading', __('Heading', 'care-elements'), {placeholder: data.comments.heading}), level(3), number('keepDays', __('Days a draft is kept on the device', 'care-elements'), __('After the last change; 0 keeps it for this page only. Default: 30.', 'care-elements'))],
+      fields: [
+        text('heading', __('Heading', 'care-elements'), {placeholder: data.comments.heading}),
+        level(3),
+        number(
+          'keepDays',
+          __('Days a draft is kept on the device', 'care-elements'),
+          __('After the last change; 0 keeps it for this page only. Default: 30.', 'care-elements'),
+        ),
+      ],
     },
   };
 
@@ -151,8 +184,15 @@
     return [
       text('heading', __('Heading', 'care-elements'), {placeholder: article.heading, help: __('Empty: the article’s heading.', 'care-elements')}),
       level(2),
-      text('caution', __('Caution under the list', 'care-elements'), {multiline: true, placeholder: article.caution, help: __('Empty: the article’s caution.', 'care-elements')}),
-      text('src', __('Items from a JSON address', 'care-elements'), {type: 'url', help: __('Optional. The list above shows until it loads, and if it fails.', 'care-elements')}),
+      text('caution', __('Caution under the list', 'care-elements'), {
+        multiline: true,
+        placeholder: article.caution,
+        help: __('Empty: the article’s caution.', 'care-elements'),
+      }),
+      text('src', __('Items from a JSON address', 'care-elements'), {
+        type: 'url',
+        help: __('Optional. The list above shows until it loads, and if it fails.', 'care-elements'),
+      }),
     ];
   }
 
