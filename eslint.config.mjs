@@ -55,6 +55,11 @@ export default defineConfig([
       ],
       // Passing a caught value on as it was thrown (an `unknown`) is not inventing a non-Error reason.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', {allowThrowingUnknown: true}],
+      // An empty interface that extends one other is how TypeScript merges declarations: the event
+      // map into GlobalEventHandlersEventMap, the tags into React's and Preact's JSX.
+      '@typescript-eslint/no-empty-object-type': ['error', {allowInterfaces: 'with-single-extends'}],
+      // `declare module 'react' { namespace JSX {…} }` is the only way to add tags to a framework's JSX.
+      '@typescript-eslint/no-namespace': ['error', {allowDeclarations: true}],
     },
   },
 
@@ -67,6 +72,9 @@ export default defineConfig([
       // Lit attaches the shadow root in createRenderRoot() at the first connection, not in the
       // constructor; CareElement overrides createRenderRoot() as Lit documents.
       'wc/attach-shadow-constructor': 'off',
+      // Every element here extends LitElement, which implements both callbacks: a guard could not
+      // fail. (The rule sees no guard around `super.connectedCallback()` called in a later task.)
+      'wc/guard-super-call': 'off',
     },
   },
   {
@@ -84,7 +92,7 @@ export default defineConfig([
   },
   // Node scripts that drive a browser: the functions they pass to `page.evaluate()` run in the page.
   {
-    files: ['demo/screenshot.mjs', 'test/bench/run.mjs', 'test/wordpress/*.mjs'],
+    files: ['demo/screenshot.mjs', 'test/bench/run.mjs', 'test/wordpress/*.mjs', 'test/helpers/puppeteer-page.mjs'],
     languageOptions: {globals: {...globals.browser}},
   },
 

@@ -51,8 +51,6 @@ const CPUS = option('cpu', '1,4')
 const ONLY = option('pages', '').split(',').filter(Boolean);
 const TRACED = Math.max(0, Number.parseInt(option('trace', '9'), 10) || 0);
 const BUDGET_BROTLI = 18 * 1024; // the target for dist/care-elements.js
-/** The drop-in bundle's build (the first of rollup.config.mjs's). */
-const config = configs[0];
 
 // ---------------------------------------------------------------------------------------------
 // What is served: the bundle from dist/, the floor's bundle and the pages from memory.
