@@ -202,7 +202,9 @@ export class CareElement extends LitElement {
       this.litConnected = true;
       super.connectedCallback();
       // Renders now, in this turn; Lit's own scheduling of the update then finds nothing pending.
-      this.performUpdate();
+      // A server-rendered element in another's shadow root waits for that one to hydrate (Lit's
+      // `defer-hydration`: removing the attribute connects it).
+      if (!this.hasAttribute('defer-hydration')) this.performUpdate();
     });
   }
 

@@ -88,6 +88,27 @@ describe('server-rendered elements', () => {
     expect(part(steps, 'progress-text').textContent).to.equal('1 of 8 done');
   });
 
+  it("with Lit's defer-hydration (an element inside another's server-rendered shadow root), wait until the attribute goes", async () => {
+    const {doc, win, elements} = await serverPage(`ssr-${unique()}`, unique());
+    const steps = elements[2] as Upgraded & {hasUpdated: boolean};
+    steps.setAttribute('defer-hydration', '');
+    const before = nodesOf(steps);
+    const errors = await hydrate(
+      doc,
+      win,
+      elements.filter((el) => el !== steps),
+    );
+    expect(errors).to.deep.equal([]);
+    expect(steps.hasUpdated, 'not hydrated while deferred').to.equal(false);
+    steps.removeAttribute('defer-hydration');
+    await steps.updateComplete;
+    expect(steps.hasUpdated).to.equal(true);
+    expect(nodesOf(steps), "the server's nodes kept").to.deep.equal(before);
+    byId(steps, 'check-0').click();
+    await steps.updateComplete;
+    expect(part(steps, 'progress-text').textContent).to.equal('1 of 8 done');
+  });
+
   it('apply the ticks kept on the device after hydration', async () => {
     const prefix = `ssr-${unique()}`;
     localStorage.setItem(`${prefix}:steps`, JSON.stringify({v: 1, at: Date.now(), value: ['manage-stress']}));
