@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {fileURLToPath} from 'node:url';
+import {TAGS} from '../bench/pages.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const TAGS = ['care-symptom-list', 'care-cause-list', 'care-treatment-checklist', 'care-guide-signup', 'care-comment-form'];
 
 test('the bench measures the five bare tags beside the floor and the no-JS page', async () => {
   const {stdout} = await promisify(execFile)(
