@@ -24,6 +24,7 @@ describe('the bundle while the page loads', () => {
     expect(probe.defined).to.equal(true);
     expect(probe.hasUpdated, 'no render in the task that evaluated the bundle').to.equal(false);
     expect(probe.lightListShown, "the page's list is still shown").to.equal(true);
+    expect(probe.shadowRoots, "no element connected in the bundle's task").to.deep.equal([false, false, false]);
     expect(probe.bareHeights, 'the bare comment form and signup take no space yet').to.deep.equal([0, 0]);
 
     const list = doc.querySelector('care-cause-list') as HTMLElement & {updateComplete: Promise<boolean>};
