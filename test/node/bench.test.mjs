@@ -40,5 +40,6 @@ test('the bench measures the five bare tags beside the floor and the no-JS page'
     // The page was tapped throughout its load, and each tap reached the page.
     assert.ok(bare.tapped[variant].taps >= 3, `${variant}: taps during the load (${bare.tapped[variant].taps})`);
     assert.ok(bare.tapped[variant].maxDelayMs.median >= 0, `${variant}: input delay measured`);
+    assert.equal(typeof bare.tapped[variant].maxLatencyMs.median, 'number', `${variant}: tap to next paint measured`);
   }
 });
