@@ -20,12 +20,12 @@
 // cancels as far as it can. Then (unless `--taps 0`) N more loads per variant (default 15) at the
 // highest slowdown, tapped: a reader taps the page throughout the load, and the slowest tap (its
 // input delay, and its time until the next frame was presented, INP's measure) is what the long
-// tasks cost them, the page's own long tasks included. Then (unless
-// `--trace 0`) N more loads per variant (default 9) at 1x, traced: the main thread's CPU time from
-// navigation to ready and the longest task's. CPU time hardly depends on what else the machine
-// runs, so it holds on a busy machine where the wall-clock figures do not (it is not taken at 4x:
-// Chromium's throttling adds CPU time of its own). At the end, the issue's targets, each with what
-// was measured. `--serve` only serves the pages for a look.
+// tasks cost them, the page's own long tasks included. Then (unless `--trace 0`) N more loads per
+// variant (default 9) at 1x, traced: the main thread's CPU time from navigation to ready and the
+// longest task's. CPU time hardly depends on what else the machine runs, so it holds on a busy
+// machine where the wall-clock figures do not (it is not taken at 4x: Chromium's throttling adds
+// CPU time of its own). At the end, the issue's targets, each with what was measured. `--serve`
+// only serves the pages for a look.
 import {createServer} from 'node:http';
 import {availableParallelism, loadavg} from 'node:os';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
@@ -177,8 +177,8 @@ async function measure(browser, url, cpu) {
  * as the browser has taken the last. For each tap, the input delay: from the tap reaching the
  * page's process until its first listener ran (a long task in between is what makes it long), and
  * from the tap until the next frame was presented (INP's measure of an interaction, from Event
- * Timing, which reports those of 16 ms or more). Apart from the other loads: a tap would hide the layout
- * shifts that follow it (`hadRecentInput`).
+ * Timing, which reports those of 16 ms or more). Apart from the other loads: a tap would hide the
+ * layout shifts that follow it (`hadRecentInput`).
  */
 async function tappedLoad(browser, url, cpu) {
   const {context, page} = await newPage(browser, {viewport: VIEWPORT});
