@@ -122,10 +122,14 @@ function recorder() {
   });
   // DOMContentLoaded fires after module scripts ran: by then every tag of the bundle is defined.
   let parsed = false;
-  document.addEventListener('DOMContentLoaded', () => (parsed = true));
   // On a page with a script, every care-* (floor-*) element, defined yet or not: one not yet
   // upgraded has not rendered. The no-JS page has the tags too, and nothing that defines them.
-  const ours = (el) => /^(care|floor)-/.test(el.localName) && !!document.querySelector('script[src]');
+  let scripted = false;
+  document.addEventListener('DOMContentLoaded', () => {
+    parsed = true;
+    scripted = !!document.querySelector('script[src]');
+  });
+  const ours = (el) => scripted && /^(care|floor)-/.test(el.localName);
   const done = (el) =>
     el.hasUpdated && !el.isUpdatePending && !!el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[aria-busy="true"]');
   const poll = () => {
@@ -145,17 +149,31 @@ function recorder() {
 
 // ---------------------------------------------------------------------------------------------
 
-async function measure(browser, url, cpu) {
+/** `run(page)` on a page in a fresh browser context at the bench's viewport, with the recorder in it. */
+async function withPage(browser, run) {
   const {context, page} = await newPage(browser, {viewport: VIEWPORT});
   try {
     await page.evaluateOnNewDocument(recorder);
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Loads `url` and waits until every element is ready, then SETTLE_MS more. */
+async function loadUntilSettled(page, url, polling = 'raf') {
+  await page.goto(url, {waitUntil: 'load'});
+  await page.waitForFunction(() => window.__careBench.ready !== null, {timeout: TIMEOUT_MS, polling});
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
+
+function measure(browser, url, cpu) {
+  return withPage(browser, async (page) => {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
     await page.emulateCPUThrottling(cpu);
-    await page.goto(url, {waitUntil: 'load'});
-    await page.waitForFunction(() => window.__careBench.ready !== null, {timeout: TIMEOUT_MS});
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await loadUntilSettled(page, url);
     const m = await page.evaluate(() => ({
       ...window.__careBench,
       boxes: [...document.body.querySelectorAll('*')]
@@ -166,9 +184,7 @@ async function measure(browser, url, cpu) {
         }),
     }));
     return {...m, errors};
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -180,9 +196,8 @@ async function measure(browser, url, cpu) {
  * Timing, which reports those of 16 ms or more). Apart from the other loads: a tap would hide the
  * layout shifts that follow it (`hadRecentInput`).
  */
-async function tappedLoad(browser, url, cpu) {
-  const {context, page} = await newPage(browser, {viewport: VIEWPORT});
-  try {
+function tappedLoad(browser, url, cpu) {
+  return withPage(browser, async (page) => {
     await page.evaluateOnNewDocument(() => {
       const taps = {delays: [], latencies: []};
       window.__careTaps = taps;
@@ -194,7 +209,6 @@ async function tappedLoad(browser, url, cpu) {
         for (const e of list.getEntries()) if (e.interactionId) taps.latencies.push(e.duration);
       }).observe({type: 'event', durationThreshold: 16, buffered: true});
     });
-    await page.evaluateOnNewDocument(recorder);
     await page.emulateCPUThrottling(cpu);
     let tapping = true;
     const taps = (async () => {
@@ -203,16 +217,12 @@ async function tappedLoad(browser, url, cpu) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })();
-    await page.goto(url, {waitUntil: 'load'});
-    await page.waitForFunction(() => window.__careBench.ready !== null, {timeout: TIMEOUT_MS});
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await loadUntilSettled(page, url);
     tapping = false;
     await taps;
     const {delays, latencies} = await page.evaluate(() => window.__careTaps);
     return {taps: delays.length, maxDelayMs: Math.max(0, ...delays), maxLatencyMs: Math.max(0, ...latencies)};
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -221,14 +231,10 @@ async function tappedLoad(browser, url, cpu) {
  * runs. (It does not tell which tasks would be long at 4x: the elements' render queue fits its
  * turns to the speed it meets, rendering all five in one task at 1x and one per task at 4x.)
  */
-async function traceLoad(browser, url) {
-  const {context, page} = await newPage(browser, {viewport: VIEWPORT});
-  try {
-    await page.evaluateOnNewDocument(recorder);
+function traceLoad(browser, url) {
+  return withPage(browser, async (page) => {
     await page.tracing.start({categories: ['devtools.timeline', 'blink.user_timing', 'toplevel']});
-    await page.goto(url, {waitUntil: 'load'});
-    await page.waitForFunction(() => window.__careBench.ready !== null, {timeout: TIMEOUT_MS, polling: 100});
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await loadUntilSettled(page, url, 100);
     const {traceEvents} = JSON.parse(Buffer.from(await page.tracing.stop()).toString());
     const ready = traceEvents.find((e) => e.name === 'care-bench-ready');
     const start = traceEvents.find(
@@ -245,9 +251,7 @@ async function traceLoad(browser, url) {
       cpuMs: untilReady.reduce((sum, t) => sum + cpu(t), 0),
       longestCpuMs: Math.max(0, ...settled.map(cpu)),
     };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 function median(values) {
@@ -440,23 +444,20 @@ function print(sizes, environment, pages, results) {
       );
     }
     if (byCpu.tapped) {
-      const t = (v) => byCpu.tapped[v];
-      console.log(
-        line([
-          `${byCpu.tapped.cpu} tapped: worst input delay, ms`,
-          ...variants.map((v) => `${f0(t(v).maxDelayMs.median)} (max ${f0(t(v).maxDelayMs.max)})`),
-          ratio(t('care').maxDelayMs.median, t('floor').maxDelayMs.median),
-          ratio(t('care').maxDelayMs.median, t('nojs').maxDelayMs.median),
-        ]),
-      );
-      console.log(
-        line([
-          `${byCpu.tapped.cpu} tapped: worst tap to next paint, ms`,
-          ...variants.map((v) => `${f0(t(v).maxLatencyMs.median)} (max ${f0(t(v).maxLatencyMs.max)})`),
-          ratio(t('care').maxLatencyMs.median, t('floor').maxLatencyMs.median),
-          ratio(t('care').maxLatencyMs.median, t('nojs').maxLatencyMs.median),
-        ]),
-      );
+      for (const [label, key] of [
+        ['worst input delay', 'maxDelayMs'],
+        ['worst tap to next paint', 'maxLatencyMs'],
+      ]) {
+        const t = (v) => byCpu.tapped[v][key];
+        console.log(
+          line([
+            `${byCpu.tapped.cpu} tapped: ${label}, ms`,
+            ...variants.map((v) => `${f0(t(v).median)} (max ${f0(t(v).max)})`),
+            ratio(t('care').median, t('floor').median),
+            ratio(t('care').median, t('nojs').median),
+          ]),
+        );
+      }
     }
     if (byCpu.traced) {
       const t = (v) => byCpu.traced[v];
